@@ -1,0 +1,2 @@
+import { startStudioServer } from '../../server/start.ts';
+export const wrongWay = startStudioServer;
