@@ -23,13 +23,14 @@ export interface Endpoint<
   Q extends z.ZodType = z.ZodType,
   B extends z.ZodType = z.ZodType,
   R extends z.ZodType = z.ZodType,
+  A extends Access = Access,
 > {
   readonly id: string;
   readonly method: HttpMethod;
   readonly path: string;
   readonly summary: string;
   readonly tag: string;
-  readonly access: Access;
+  readonly access: A;
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;
@@ -40,16 +41,19 @@ export interface Endpoint<
   readonly successStatus?: number;
 }
 
-export function endpoint<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
-  spec: Endpoint<P, Q, B, R>,
-): Endpoint<P, Q, B, R> {
+export function endpoint<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType, const A extends Access>(
+  spec: Endpoint<P, Q, B, R, A>,
+): Endpoint<P, Q, B, R, A> {
   return spec;
 }
 
-export type ParamsOf<E> = E extends Endpoint<infer P, z.ZodType, z.ZodType, z.ZodType> ? z.infer<P> : never;
-export type QueryOf<E> = E extends Endpoint<z.ZodType, infer Q, z.ZodType, z.ZodType> ? z.input<Q> : never;
-export type BodyOf<E> = E extends Endpoint<z.ZodType, z.ZodType, infer B, z.ZodType> ? z.input<B> : never;
-export type ResponseOf<E> = E extends Endpoint<z.ZodType, z.ZodType, z.ZodType, infer R> ? z.infer<R> : never;
+/* eslint-disable @typescript-eslint/no-explicit-any -- inference helpers over any endpoint */
+export type AnyEndpoint = Endpoint<any, any, any, any, any>;
+export type ParamsOf<E> = E extends Endpoint<infer P, any, any, any, any> ? z.infer<P> : never;
+export type QueryOf<E> = E extends Endpoint<any, infer Q, any, any, any> ? z.input<Q> : never;
+export type BodyOf<E> = E extends Endpoint<any, any, infer B, any, any> ? z.input<B> : never;
+export type ResponseOf<E> = E extends Endpoint<any, any, any, infer R, any> ? z.infer<R> : never;
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** The JSON shape of every error the API returns. */
 export interface ApiErrorBody {

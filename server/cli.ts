@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+/**
+ * `atelier` — the studio's command line. Every command that touches data takes --data DIR
+ * (or ATELIER_DATA) or --database-url (or ATELIER_DATABASE_URL) for PostgreSQL.
+ */
+import { UsageError } from './cli/args.ts';
+import type { CliIo } from './cli/io-types.ts';
+import { serve } from './cli/serve.ts';
+import { usersCommand } from './cli/users.ts';
+import { HttpError } from './http/errors.ts';
+
+const HELP = `atelier — Atelier studio command line
+
+  atelier server [--port P] [--host H] [--data DIR | --database-url URL] [--demo]
+  atelier web    [--port P] [--data DIR | --database-url URL] [--demo]
+  atelier users add --email E --name N --role customer|designer|support|admin   (password on stdin)
+  atelier users list [--role R] [--json]
+
+Every command takes --data DIR (or ATELIER_DATA) or --database-url URL (or ATELIER_DATABASE_URL).
+`;
+
+type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+
+export const COMMANDS: Record<string, Command> = {
+  server: (args) => serve('server', args),
+  web: (args) => serve('web', args),
+  users: usersCommand,
+};
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout.write(HELP);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`atelier: unknown command "${name}"\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await command(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`atelier ${name}: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof HttpError) {
+      io.stderr.write(`atelier ${name}: ${error.message}\n`);
+      return 1;
+    }
+    io.stderr.write(`atelier ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+if (import.meta.main) {
+  runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

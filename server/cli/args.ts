@@ -1,0 +1,32 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { StoreLocation } from '../db/database.ts';
+import { defaultDataDir } from '../paths.ts';
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const STORE_OPTIONS = {
+  data: { type: 'string' },
+  'database-url': { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: O, allowPositionals = false) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** --database-url, then ATELIER_DATABASE_URL, then --data, then ATELIER_DATA, then the default folder. */
+export function storeLocation(values: { data?: string | undefined; 'database-url'?: string | undefined }, env: NodeJS.ProcessEnv = process.env): StoreLocation & { describe: string } {
+  const databaseUrl = values['database-url'] ?? env.ATELIER_DATABASE_URL;
+  if (databaseUrl) return { databaseUrl, describe: `PostgreSQL ${databaseUrl.replace(/\/\/[^@]*@/, '//…@')}` };
+  const dataDir = values.data ?? defaultDataDir(env);
+  return { dataDir, describe: dataDir };
+}

@@ -1,0 +1,18 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { foundation } from './0001_foundation.ts';
+import type { AtelierMigration, Engine } from './types.ts';
+
+/** Every migration, in order. A feature adds its file here; names sort in the order they run. */
+export const MIGRATIONS: readonly AtelierMigration[] = [foundation];
+
+export function migrationProvider(engine: Engine): MigrationProvider {
+  return {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const migration of MIGRATIONS) {
+        out[migration.name] = { up: (db) => migration.up(db, engine) };
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import type { ScopedResource } from '../../core/api/endpoint.ts';
+import type { Database } from '../db/schema.ts';
+
+/**
+ * How a path parameter leads to the project that decides membership. A feature that adds a
+ * project-scoped resource adds its resolver here; an endpoint naming a resource without one
+ * fails at start-up, not at request time.
+ */
+type Resolver = (db: Kysely<Database>, id: string) => Promise<string | null>;
+
+export const SCOPE_RESOLVERS: Partial<Record<ScopedResource, Resolver>> = {
+  project: async (db, id) => (await db.selectFrom('projects').select('id').where('id', '=', id).executeTakeFirst())?.id ?? null,
+  room: async (db, id) => (await db.selectFrom('rooms').select('project_id').where('id', '=', id).executeTakeFirst())?.project_id ?? null,
+  option: async (db, id) =>
+    (
+      await db
+        .selectFrom('design_options')
+        .innerJoin('rooms', 'rooms.id', 'design_options.room_id')
+        .select('rooms.project_id')
+        .where('design_options.id', '=', id)
+        .executeTakeFirst()
+    )?.project_id ?? null,
+};
+
+export const RESOURCE_LABEL: Record<ScopedResource, string> = {
+  project: 'Project',
+  room: 'Room',
+  option: 'Design option',
+  claim: 'Claim',
+  photo: 'Photo',
+  purchase: 'Purchase',
+};
+
+export async function isProjectMember(db: Kysely<Database>, projectId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('project_members')
+    .select('user_id')
+    .where('project_id', '=', projectId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,7 @@
+import type { RouteImpl } from '../http/context.ts';
+import { authRoutes } from './auth.ts';
+import { catalogRoutes } from './catalog.ts';
+import { projectRoutes } from './projects.ts';
+
+/** Every API route the server serves. A feature adds its list here. */
+export const ALL_ROUTES: readonly RouteImpl[] = [...authRoutes, ...projectRoutes, ...catalogRoutes];

@@ -1,0 +1,57 @@
+import { openStore } from './db/database.ts';
+import { buildApp } from './http/app.ts';
+import { seedDemo } from './demo/seed.ts';
+import { VERSION } from './version.ts';
+
+export interface StudioServerOptions {
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly dataDir?: string;
+  readonly databaseUrl?: string;
+  readonly demo?: boolean;
+  readonly launchSecret?: string;
+  readonly staticDir?: string;
+  readonly logLevel?: string;
+}
+
+export interface StudioServer {
+  readonly url: string;
+  readonly port: number;
+  /** Whether the studio has no admin yet (first start without --demo). */
+  readonly needsAdmin: boolean;
+  readonly demoCredentials: readonly { email: string; password: string; role: string }[];
+  close(): Promise<void>;
+}
+
+/** Opens the store (running migrations), seeds the demo if asked, and serves the API. */
+export async function startStudioServer(options: StudioServerOptions): Promise<StudioServer> {
+  const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  let app;
+  try {
+    const demoCredentials = options.demo ? await seedDemo(store.db) : [];
+    const admins = await store.db.selectFrom('users').select('id').where('role', '=', 'admin').limit(1).execute();
+    app = await buildApp({
+      services: { db: store.db, engine: store.engine, dataDir: options.dataDir, demo: options.demo ?? false, version: VERSION },
+      staticDir: options.staticDir,
+      launchSecret: options.launchSecret,
+      logLevel: options.logLevel,
+    });
+    await app.listen({ host: options.host, port: options.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+    const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${shownHost}:${port}`,
+      port,
+      needsAdmin: admins.length === 0,
+      demoCredentials,
+      close: () => (closing ??= app!.close().then(() => store.close())),
+    };
+  } catch (error) {
+    await app?.close();
+    await store.close();
+    throw error;
+  }
+}
