@@ -16,16 +16,21 @@ function toSqliteValue(value: unknown): SQLInputValue {
   throw new TypeError(`Cannot bind a ${typeof value} to SQLite`);
 }
 
+function* plainRows(rows: Iterable<unknown>): IterableIterator<unknown> {
+  for (const row of rows) yield { ...(row as object) };
+}
+
 function adaptStatement(statement: StatementSync): SqliteStatement {
   const reader = statement.columns().length > 0;
   return {
     reader,
-    all: (parameters) => statement.all(...parameters.map(toSqliteValue)),
+    // node:sqlite rows have a null prototype; plain objects behave like every other driver's.
+    all: (parameters) => statement.all(...parameters.map(toSqliteValue)).map((row) => ({ ...row })),
     run: (parameters) => {
       const result = statement.run(...parameters.map(toSqliteValue));
       return { changes: result.changes, lastInsertRowid: result.lastInsertRowid };
     },
-    iterate: (parameters) => statement.iterate(...parameters.map(toSqliteValue)) as IterableIterator<unknown>,
+    iterate: (parameters) => plainRows(statement.iterate(...parameters.map(toSqliteValue))),
   };
 }
 

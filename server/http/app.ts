@@ -46,7 +46,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: { level: options.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers.authorization', `req.headers["${LAUNCH_SECRET_HEADER}"]`] },
     bodyLimit: 1024 * 1024,
     trustProxy: false,
-    disableRequestLogging: options.logLevel === 'silent',
   });
 
   if (options.launchSecret) {
