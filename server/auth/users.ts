@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import { z } from 'zod';
-import { PreferencesSchema, UserSchema } from '../../core/api/schemas.ts';
+import type { z } from 'zod';
+import type { UserSchema } from '../../core/api/schemas.ts';
+import { PreferencesSchema } from '../../core/api/schemas.ts';
 import type { Role } from '../../core/permissions.ts';
 import type { Database, UsersTable } from '../db/schema.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
