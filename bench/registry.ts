@@ -1,0 +1,9 @@
+/** Every benchmark by name. A feature adds its entry here. */
+export interface BenchContext {
+  /** Progress for a person watching; silent under --json. */
+  readonly log: (line: string) => void;
+}
+
+export type Benchmark = (context: BenchContext) => Promise<Record<string, unknown>>;
+
+export const BENCHMARKS: Record<string, Benchmark> = {};
