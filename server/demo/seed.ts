@@ -53,7 +53,8 @@ const DEMO_LAYOUT: readonly { category: Category; xMm: number; yMm: number; rota
 ];
 
 async function chooseProduct(db: Kysely<Database>, category: Category, pick: number): Promise<string | null> {
-  const rows = await db.selectFrom('products').select('id').where('category', '=', category).orderBy('sku').limit(pick + 1).execute();
+  // One currency in one option: the demo customer's budget is in US dollars.
+  const rows = await db.selectFrom('products').select('id').where('category', '=', category).where('currency', '=', 'USD').orderBy('sku').limit(pick + 1).execute();
   return rows[pick]?.id ?? rows[0]?.id ?? null;
 }
 
