@@ -2,9 +2,7 @@
  * Properties of the watch rule over random lines, policies, observation sets and support
  * actions. The unit tests show the rule on examples; these show it holds everywhere we can reach.
  */
-// eslint-disable-next-line no-restricted-imports -- the test runner, not domain code; core's no-Node rule is for what ships
 import assert from 'node:assert/strict';
-// eslint-disable-next-line no-restricted-imports -- the test runner, not domain code; core's no-Node rule is for what ships
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { money } from '../money.ts';

@@ -1,6 +1,4 @@
-// eslint-disable-next-line no-restricted-imports -- the test runner, not domain code; core's no-Node rule is for what ships
 import assert from 'node:assert/strict';
-// eslint-disable-next-line no-restricted-imports -- the test runner, not domain code; core's no-Node rule is for what ships
 import { describe, it } from 'node:test';
 import { money } from '../money.ts';
 import { claimedTotalMinor, EMPTY_WATCH_STATE, transitionClaim, type LineWatchState } from './claims.ts';
