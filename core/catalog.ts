@@ -1,3 +1,5 @@
+import type { Money } from './money.ts';
+
 /** The one normalised taxonomy every retailer's feed is mapped onto. */
 export const CATEGORIES = [
   'sofa',
@@ -33,4 +35,32 @@ export interface ProductDimensions {
   readonly widthMm: number;
   readonly depthMm: number;
   readonly heightMm: number;
+}
+
+/** A product as a retailer's feed describes it, validated, before it is stored with an id. */
+export interface ProductInput extends ProductDimensions {
+  /** the retailer's SKU, unique per retailer */
+  readonly sku: string;
+  readonly name: string;
+  readonly category: Category;
+  readonly price: Money;
+  readonly colours: readonly string[];
+  readonly styleTags: readonly string[];
+  readonly materials: readonly string[];
+  readonly modelUrl: string | null;
+  readonly productUrl: string | null;
+  readonly imageUrl: string | null;
+  readonly finalSale: boolean;
+}
+
+/**
+ * A retailer's price-adjustment policy: after a purchase, for `windowDays` counted from the
+ * purchase or the delivery, the retailer refunds a price drop — once or every time it drops —
+ * except, when `excludeFinalSale`, on final-sale items.
+ */
+export interface PriceAdjustmentPolicy {
+  readonly windowDays: number;
+  readonly windowFrom: 'purchase' | 'delivery';
+  readonly adjustments: 'one' | 'unlimited';
+  readonly excludeFinalSale: boolean;
 }
