@@ -52,15 +52,3 @@ export interface ProductInput extends ProductDimensions {
   readonly imageUrl: string | null;
   readonly finalSale: boolean;
 }
-
-/**
- * A retailer's price-adjustment policy: after a purchase, for `windowDays` counted from the
- * purchase or the delivery, the retailer refunds a price drop — once or every time it drops —
- * except, when `excludeFinalSale`, on final-sale items.
- */
-export interface PriceAdjustmentPolicy {
-  readonly windowDays: number;
-  readonly windowFrom: 'purchase' | 'delivery';
-  readonly adjustments: 'one' | 'unlimited';
-  readonly excludeFinalSale: boolean;
-}

@@ -21,7 +21,8 @@ test('every seed product imports through the native format without a rejection',
   const { createCatalogFeedParser } = await import('../../core/catalog/import.ts');
   const { nativeMapping } = await import('../../core/catalog/mapping.ts');
   const { CATEGORIES } = await import('../../core/catalog.ts');
-  const { retailers } = JSON.parse(readFileSync(join(here, 'retailers.json'), 'utf8')) as { retailers: { name: string; currency: string; catalogFile: string }[] };
+  const { RetailersFileSchema } = await import('../../core/catalog/retailers.ts');
+  const { retailers } = RetailersFileSchema.parse(JSON.parse(readFileSync(join(here, 'retailers.json'), 'utf8')));
   const categories = new Set<string>();
   const currencies = new Set<string>();
   let total = 0;

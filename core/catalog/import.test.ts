@@ -4,8 +4,9 @@ import { BAD_ROWS_FEED } from './fixtures.ts';
 import { CatalogFeedError, createCatalogFeedParser, productChanges } from './import.ts';
 import { CatalogMappingSchema, nativeMapping } from './mapping.ts';
 import type { RowResult } from './validate.ts';
+import type { CatalogFeedOptions } from './import.ts';
 
-function importBytes(bytes: Uint8Array, chunkSize: number, options = { mapping: nativeMapping, retailerCurrency: BAD_ROWS_FEED.retailerCurrency }): RowResult[] {
+function importBytes(bytes: Uint8Array, chunkSize: number, options: CatalogFeedOptions = { mapping: nativeMapping, retailerCurrency: BAD_ROWS_FEED.retailerCurrency }): RowResult[] {
   const feed = createCatalogFeedParser(options);
   const results: RowResult[] = [];
   for (let at = 0; at < bytes.length; at += chunkSize) results.push(...feed.pushBytes(bytes.subarray(at, at + chunkSize)));
