@@ -1,27 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { ProductInput } from '../../core/catalog.ts';
+import type { RowResult } from '../../core/catalog/validate.ts';
 import type { Database } from '../db/schema.ts';
 
-/** A product as a feed row describes it, already validated and in our units. */
-export interface ProductInput {
-  readonly sku: string;
-  readonly name: string;
-  readonly category: string;
-  readonly widthMm: number;
-  readonly depthMm: number;
-  readonly heightMm: number;
-  readonly priceMinor: number;
-  readonly currency: string;
-  readonly colours: readonly string[];
-  readonly styleTags: readonly string[];
-  readonly materials: readonly string[];
-  readonly modelUrl: string | null;
-  readonly productUrl: string | null;
-  readonly imageUrl: string | null;
-  readonly finalSale: boolean;
-}
-
-export type RowResult = { readonly line: number; readonly product: ProductInput } | { readonly line: number; readonly error: string };
+export type { ProductInput, RowResult };
 
 export interface ImportReport {
   readonly imported: number;
@@ -39,8 +22,8 @@ function columnsOf(input: ProductInput) {
     width_mm: input.widthMm,
     depth_mm: input.depthMm,
     height_mm: input.heightMm,
-    price_minor: input.priceMinor,
-    currency: input.currency,
+    price_minor: input.price.amountMinor,
+    currency: input.price.currency,
     colours: JSON.stringify(input.colours),
     style_tags: JSON.stringify(input.styleTags),
     materials: JSON.stringify(input.materials),
@@ -73,18 +56,18 @@ async function writeBatch(trx: Transaction<Database>, retailerId: string, batch:
     if (!current) {
       const id = randomUUID();
       inserts.push({ id, retailer_id: retailerId, sku: input.sku, ...columns, created_at: now, updated_at: now });
-      observations.push({ product_id: id, price_minor: input.priceMinor, currency: input.currency, observed_at: now, source, created_at: now });
+      observations.push({ product_id: id, price_minor: input.price.amountMinor, currency: input.price.currency, observed_at: now, source, created_at: now });
       counts.imported++;
       continue;
     }
     const { id, sku: _sku, ...stored } = current;
-    if (sameColumns(stored, columns)) {
+    if (sameColumns(stored as Columns, columns)) {
       counts.unchanged++;
       continue;
     }
     await trx.updateTable('products').set({ ...columns, updated_at: now }).where('id', '=', id).execute();
-    if (stored.price_minor !== input.priceMinor) {
-      observations.push({ product_id: id, price_minor: input.priceMinor, currency: input.currency, observed_at: now, source, created_at: now });
+    if (stored.price_minor !== input.price.amountMinor) {
+      observations.push({ product_id: id, price_minor: input.price.amountMinor, currency: input.price.currency, observed_at: now, source, created_at: now });
     }
     counts.updated++;
   }
@@ -95,26 +78,20 @@ async function writeBatch(trx: Transaction<Database>, retailerId: string, batch:
 /**
  * Upserts a feed's valid rows by retailer + SKU in one transaction: either the whole import
  * lands or none of it does. Every price that differs from what we had becomes an observation.
- * Re-importing the same rows changes nothing. Rows are consumed as a stream, in batches.
+ * Re-importing the same rows changes nothing. Rows are consumed as a stream, in batches;
+ * duplicate SKUs within one file are already rejected by the core feed parser.
  */
 export async function importProducts(db: Kysely<Database>, retailerId: string, rows: AsyncIterable<RowResult> | Iterable<RowResult>, source: string, now = new Date()): Promise<ImportReport> {
   const rejected: { line: number; reason: string }[] = [];
   const counts = { imported: 0, updated: 0, unchanged: 0 };
-  const seen = new Map<string, number>();
   const stamp = now.toISOString();
   await db.transaction().execute(async (trx) => {
     let batch: ProductInput[] = [];
     for await (const row of rows) {
-      if ('error' in row) {
-        rejected.push({ line: row.line, reason: row.error });
+      if (!row.ok) {
+        rejected.push({ line: row.line, reason: row.reason });
         continue;
       }
-      const firstLine = seen.get(row.product.sku);
-      if (firstLine !== undefined) {
-        rejected.push({ line: row.line, reason: `duplicate SKU "${row.product.sku}" (first on line ${firstLine})` });
-        continue;
-      }
-      seen.set(row.product.sku, row.line);
       batch.push(row.product);
       if (batch.length >= BATCH) {
         await writeBatch(trx, retailerId, batch, source, stamp, counts);
