@@ -218,7 +218,7 @@ class Draw {
   }
 }
 
-interface SeedProduct {
+export interface SeedProduct {
   sku: string;
   name: string;
   category: Category;
@@ -323,20 +323,20 @@ function generateProduct(draw: Draw, recipe: RetailerRecipe, category: Category,
   };
 }
 
-function generateRetailerProducts(recipe: RetailerRecipe): SeedProduct[] {
-  const draw = new Draw(seedFor(recipe.slug));
+function generateRetailerProducts(recipe: RetailerRecipe, count = recipe.productCount, uniqueNames = true): SeedProduct[] {
+  const draw = new Draw(seedFor(uniqueNames ? recipe.slug : `${recipe.slug}/${count}`));
   const weightOf = (category: Category) => VOCABULARY[category].share * (recipe.emphasis[category] ?? 1);
   // Every category first, so even a small retailer covers the whole taxonomy; then by weight.
   const categories: Category[] = [...CATEGORIES];
-  while (categories.length < recipe.productCount) categories.push(draw.weighted(CATEGORIES, weightOf));
+  while (categories.length < count) categories.push(draw.weighted(CATEGORIES, weightOf));
   const names = new Set<string>();
   const products: SeedProduct[] = [];
   let serial = 100;
   for (const category of categories) {
     let product = generateProduct(draw, recipe, category, serial);
-    // A shop does not list two different products under one name.
-    for (let attempt = 0; names.has(product.name) && attempt < 20; attempt++) product = generateProduct(draw, recipe, category, serial);
-    if (names.has(product.name)) continue;
+    // A shop does not list two different products under one name (benchmark catalogs may).
+    for (let attempt = 0; uniqueNames && names.has(product.name) && attempt < 20; attempt++) product = generateProduct(draw, recipe, category, serial);
+    if (uniqueNames && names.has(product.name)) continue;
     names.add(product.name);
     products.push(product);
     serial += draw.int(1, 9);
@@ -395,6 +395,24 @@ export function generateSeedCatalog(): SeedCatalog {
   });
   files.set('retailers.json', `${JSON.stringify({ version: 1, retailers }, null, 2)}\n`);
   return { retailers, files };
+}
+
+/**
+ * Benchmark-sized catalogs written the same way as the seed: `count` products spread over the
+ * seed retailers (names may repeat). Deterministic for a given count.
+ */
+export function generateSyntheticCatalog(count: number): { retailer: Omit<SeedRetailer, 'catalogFile'>; products: SeedProduct[] }[] {
+  return RETAILERS.map((recipe, index) => {
+    const share = Math.floor(count / RETAILERS.length) + (index < count % RETAILERS.length ? 1 : 0);
+    const { slug, name, currency, policy } = recipe;
+    return { retailer: { slug, name, currency, policy, website: `https://www.${slug}.example` }, products: generateRetailerProducts(recipe, share, false) };
+  });
+}
+
+/** One retailer's benchmark feed in the native CSV format, `count` rows (for import benchmarks). */
+export function generateSyntheticCsv(count: number): { currency: string; csv: string } {
+  const recipe = RETAILERS[0] as RetailerRecipe;
+  return { currency: recipe.currency, csv: toCsv(generateRetailerProducts(recipe, count, false)) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -53,3 +53,31 @@ test('every seed product imports through the native format without a rejection',
   assert.ok(velvetSofas >= 10, `${velvetSofas} velvet sofas`);
   assert.ok(withModels >= 100, `${withModels} products with models`);
 });
+
+test('searching the seed catalog: "velvet sofa" and "velvt sofa" find velvet sofas only; "fits 900x500" only fitting pieces', async () => {
+  const { createCatalogFeedParser } = await import('../../core/catalog/import.ts');
+  const { nativeMapping } = await import('../../core/catalog/mapping.ts');
+  const { RetailersFileSchema } = await import('../../core/catalog/retailers.ts');
+  const { CatalogSearchIndex, footprintFits } = await import('../../core/catalog/search.ts');
+  const { retailers } = RetailersFileSchema.parse(JSON.parse(readFileSync(join(here, 'retailers.json'), 'utf8')));
+  const products = retailers.flatMap((retailer) => {
+    const feed = createCatalogFeedParser({ mapping: nativeMapping, retailerCurrency: retailer.currency });
+    return [...feed.pushBytes(readFileSync(join(here, retailer.catalogFile))), ...feed.end()].flatMap((result) =>
+      result.ok ? [{ ...result.product, id: `${retailer.slug}:${result.product.sku}`, retailerId: retailer.slug, retailerName: retailer.name }] : [],
+    );
+  });
+  const index = new CatalogSearchIndex(products);
+  const velvetSofas = products.filter((p) => p.category === 'sofa' && p.materials.includes('velvet')).length;
+  for (const text of ['velvet sofa', 'velvt sofa', 'sofa velvet', 'velv sofa']) {
+    const result = index.search({ text, limit: 1000 });
+    assert.equal(result.total, velvetSofas, text);
+    for (const hit of result.hits) assert.ok(hit.product.category === 'sofa' && hit.product.materials.includes('velvet'), `${text}: ${hit.product.name}`);
+  }
+  const cheapest = index.search({ text: 'velvet sofa', retailerIds: ['brindle-birch'], price: { currency: 'USD', maxMinor: 150_000 }, sort: 'price-asc' });
+  assert.ok(cheapest.total > 0);
+  assert.ok(cheapest.hits.every((hit) => hit.product.retailerId === 'brindle-birch' && hit.product.price.amountMinor <= 150_000));
+  const fitting = index.search({ text: 'fits 900x500', limit: 5000 });
+  assert.ok(fitting.total > 100);
+  assert.equal(fitting.total, products.filter((p) => footprintFits(p.widthMm, p.depthMm, 900, 500)).length);
+  for (const hit of fitting.hits) assert.ok(footprintFits(hit.product.widthMm, hit.product.depthMm, 900, 500));
+});

@@ -6,6 +6,7 @@ import type { Category, ProductInput } from '../catalog.ts';
 import { isCurrencyCode, money } from '../money.ts';
 import { createCategoryResolver, numberFormatOf, type CatalogMapping, type ColumnIndexes, type MappedField } from './mapping.ts';
 import { parseLengthMm, parsePriceMinor, type FeedLengthUnit } from './numbers.ts';
+import { SkuLineIndex } from './sku-lines.ts';
 
 /** What a rejection is about: a mapped field, the row's shape, or its bytes. */
 export type RejectedField = MappedField | 'row' | 'encoding';
@@ -136,6 +137,8 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
     try {
       sku = required('sku', read('sku'));
       if (sku.length > MAX_SKU_LENGTH) fail('sku', `is longer than ${MAX_SKU_LENGTH} characters`);
+      // eslint-disable-next-line no-control-regex -- looking for exactly these
+      if (/[\u0000-\u001f\u007f]/.test(sku)) fail('sku', `"${sku.replace(/[\u0000-\u001f\u007f]/g, '?')}" contains control characters`);
       const name = required('name', read('name')).replace(/\s+/g, ' ');
       if (name.length > MAX_NAME_LENGTH) fail('name', `is longer than ${MAX_NAME_LENGTH} characters`);
       const theirCategory = required('category', read('category'));
@@ -217,14 +220,11 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
 
 /** Remembers the SKUs of one file so a second row with the same SKU is rejected, not merged. */
 export class DuplicateSkuTracker {
-  readonly #firstLine = new Map<string, number>();
+  readonly #skus = new SkuLineIndex();
 
   /** The line where `sku` first appeared, if it did; otherwise records it and returns undefined. */
   seen(sku: string, line: number): number | undefined {
-    const first = this.#firstLine.get(sku);
-    if (first !== undefined) return first;
-    this.#firstLine.set(sku, line);
-    return undefined;
+    return this.#skus.firstLineOrAdd(sku, line);
   }
 
   rejection(sku: string, line: number, firstLine: number, column = 'sku'): RejectedRow {
