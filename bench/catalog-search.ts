@@ -13,8 +13,16 @@ export interface BenchProduct extends SearchableProduct {
   readonly heightMm: number;
 }
 
-/** `count` products from the seed generator, as the search index sees stored products. */
-export function benchProducts(count: number): BenchProduct[] {
+const SYLLABLES = ['ka', 'lo', 'ri', 'sen', 'mar', 'vel', 'to', 'qua', 'bri', 'del', 'fen', 'gar', 'hol', 'lin', 'mor', 'nor', 'pel', 'ras', 'sol', 'tev'];
+
+/**
+ * `count` products from the seed generator, as the search index sees stored products. With
+ * `largeVocabulary`, each name also gets two invented words (tens of thousands of distinct
+ * terms, as real catalogs' collection and model names give), which is what typo search pays for.
+ */
+export function benchProducts(count: number, largeVocabulary = false): BenchProduct[] {
+  const roll = random(7);
+  const inventedWord = () => Array.from({ length: 2 + Math.floor(roll() * 3) }, () => SYLLABLES[Math.floor(roll() * SYLLABLES.length)]).join('');
   const products: BenchProduct[] = [];
   for (const { retailer, products: rows } of generateSyntheticCatalog(count)) {
     for (const row of rows) {
@@ -22,7 +30,7 @@ export function benchProducts(count: number): BenchProduct[] {
         id: `${retailer.slug}:${row.sku}`,
         retailerId: retailer.slug,
         retailerName: retailer.name,
-        name: row.name,
+        name: largeVocabulary ? `${inventedWord()} ${row.name} ${inventedWord()}` : row.name,
         category: row.category,
         widthMm: row.widthMm,
         depthMm: row.depthMm,
@@ -113,8 +121,8 @@ export interface SearchBenchResult {
   miniSearchMeanHits: number;
 }
 
-export function benchCatalogSearch(productCount = 50_000, queryCount = 600): SearchBenchResult {
-  const products = benchProducts(productCount);
+export function benchCatalogSearch(productCount = 50_000, queryCount = 600, largeVocabulary = false): SearchBenchResult {
+  const products = benchProducts(productCount, largeVocabulary);
   let index!: CatalogSearchIndex<BenchProduct>;
   const buildMs = time(() => (index = new CatalogSearchIndex(products)));
 

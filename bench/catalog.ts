@@ -22,16 +22,19 @@ export interface CatalogBenchReport {
 
 export function runCatalogBench(): CatalogBenchReport {
   const search = benchCatalogSearch(50_000, 600);
+  const searchLargeVocabulary = benchCatalogSearch(50_000, 600, true);
+  // The headline figures are the worse of the two catalogs.
+  const worse = searchLargeVocabulary.queryP95Ms > search.queryP95Ms ? searchLargeVocabulary : search;
   const small = benchCatalogImport(10_000);
   const large = benchCatalogImport(100_000);
   return {
-    queryP95Ms: search.queryP95Ms,
-    vsMiniSearchRatio: search.vsMiniSearchRatio,
+    queryP95Ms: worse.queryP95Ms,
+    vsMiniSearchRatio: Math.max(search.vsMiniSearchRatio, searchLargeVocabulary.vsMiniSearchRatio),
     import100kSeconds: Math.round(large.seconds * 1000) / 1000,
     peakMemoryRatio100kVs10k: Math.round((large.maxRssBytes / small.maxRssBytes) * 1000) / 1000,
     typeToPaintP95Ms: null,
     targets: { queryP95Ms: '<= 5', vsMiniSearchRatio: '<= 1.2', import100kSeconds: '<= 10', peakMemoryRatio100kVs10k: 'about 1 (flat)' },
-    details: { search, import10k: small, import100k: large },
+    details: { search, searchLargeVocabulary, import10k: small, import100k: large },
   };
 }
 
