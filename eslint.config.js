@@ -23,7 +23,7 @@ const layer = (from, forbidden, why) => ({
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'stream', 'worker_threads', 'zlib', 'url', 'util', 'events'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**', 'test/lint-fixtures/**', '.data/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**', 'test/lint-fixtures/**', '.data/**', '.proto/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
