@@ -1,0 +1,50 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCommandShortcuts } from '../commands/useCommandShortcuts.ts';
+import { HomeScreen } from '../screens/home/HomeScreen.tsx';
+import { ProjectScreen } from '../screens/project/ProjectScreen.tsx';
+import { SignInScreen } from '../screens/SignInScreen.tsx';
+import { selectSessionStatus, useAppStore } from '../state/store.ts';
+import { LoadingState } from '../ui/States.tsx';
+import { Toasts } from '../ui/Toasts.tsx';
+import { restoreSession } from './studio.ts';
+import { useRoute } from './useRoute.ts';
+import { useThemeSync } from './useThemeSync.ts';
+
+export function App() {
+  const { t } = useTranslation();
+  useThemeSync();
+  useCommandShortcuts();
+  useEffect(() => {
+    void restoreSession();
+  }, []);
+  const status = useAppStore(selectSessionStatus);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      {status === 'unknown' ? (
+        <div className="splash">
+          <LoadingState label={t('app.loading')} />
+        </div>
+      ) : status === 'signed-out' ? (
+        <SignInScreen />
+      ) : (
+        <SignedIn />
+      )}
+      <Toasts />
+    </>
+  );
+}
+
+function SignedIn() {
+  const route = useRoute();
+  switch (route.name) {
+    case 'home':
+      return <HomeScreen />;
+    case 'project':
+      return <ProjectScreen key={route.projectId} projectId={route.projectId} optionId={route.optionId} />;
+  }
+}

@@ -1,0 +1,21 @@
+import { assert, describe, it } from '../testing/node-test.ts';
+import { parseRoute, routeHref } from './routes.ts';
+
+describe('routes', () => {
+  it('reads the screens from the hash', () => {
+    assert.deepEqual(parseRoute(''), { name: 'home' });
+    assert.deepEqual(parseRoute('#/'), { name: 'home' });
+    assert.deepEqual(parseRoute('#/projects/p1'), { name: 'project', projectId: 'p1' });
+    assert.deepEqual(parseRoute('#/projects/p1/options/o2'), { name: 'project', projectId: 'p1', optionId: 'o2' });
+    assert.deepEqual(parseRoute('#/nowhere'), { name: 'home' });
+  });
+
+  it('round-trips ids that need escaping', () => {
+    const route = { name: 'project', projectId: 'a/b c', optionId: 'ö%' } as const;
+    assert.deepEqual(parseRoute(routeHref(route)), route);
+  });
+
+  it('survives a malformed escape', () => {
+    assert.deepEqual(parseRoute('#/projects/%E0%A4%A'), { name: 'project', projectId: '%E0%A4%A' });
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * Screens are addressed by the URL hash ("#/projects/abc"), so the same bundle works from the
+ * studio server, from a file in Electron, and after a reload, without server-side routing.
+ */
+export type Route = { readonly name: 'home' } | { readonly name: 'project'; readonly projectId: string; readonly optionId?: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/^\/+/, '');
+  const [head, id, sub, subId] = path.split('/').map((part) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      return part;
+    }
+  });
+  if (head === 'projects' && id) {
+    return sub === 'options' && subId ? { name: 'project', projectId: id, optionId: subId } : { name: 'project', projectId: id };
+  }
+  return { name: 'home' };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.name) {
+    case 'home':
+      return '#/';
+    case 'project':
+      return `#/projects/${encodeURIComponent(route.projectId)}${route.optionId ? `/options/${encodeURIComponent(route.optionId)}` : ''}`;
+  }
+}

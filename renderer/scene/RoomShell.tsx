@@ -1,0 +1,85 @@
+import { useEffect, useMemo } from 'react';
+import { MeshStandardMaterial } from 'three';
+import type { RoomShape } from '../../core/room.ts';
+import { useCutaway } from './Cutaway.tsx';
+import { shade } from './furniture/colours.ts';
+import { floorGeometry } from './floor.ts';
+import { floorKind, floorTexture } from './materials.ts';
+import { openingTrims, prismGeometry, wallPrisms, type Prism } from './walls.ts';
+
+/** Walls between the camera and the room drop to this height, so the room is seen into, dollhouse-style. */
+const CUTAWAY_MM = 90;
+const TRIM_COLOUR = '#f7f6f3';
+const GLASS_COLOUR = '#bcd3de';
+
+/**
+ * The room's shell: floor, walls with their openings, window glass and door casings. Each wall
+ * also has a low stub that <Cutaway> shows instead when the camera looks through that wall.
+ */
+export function RoomShell({ room }: { readonly room: RoomShape }) {
+  const walls = useMemo(() => {
+    const full = wallPrisms(room);
+    const stubs = wallPrisms(room, CUTAWAY_MM);
+    const trims = openingTrims(room);
+    const cap = shade(room.walls.colour, -0.32);
+    const onWall = (index: number) => (prism: Prism) => prism.wallIndex === index;
+    return room.outline.map((_corner, index) => ({
+      full: prismGeometry(full.filter(onWall(index)), room.walls.colour, cap),
+      stub: prismGeometry(stubs.filter(onWall(index)), room.walls.colour, cap),
+      // Casings and glass belong to the full wall: a cut-away wall shows only its stub.
+      trims: prismGeometry(trims.frames.filter(onWall(index)), TRIM_COLOUR),
+      glass: prismGeometry(trims.glass.filter(onWall(index)), GLASS_COLOUR),
+    }));
+  }, [room]);
+
+  const wallMaterial = useMemo(() => new MeshStandardMaterial({ vertexColors: true, roughness: 0.95 }), []);
+  const trimMaterial = useMemo(() => new MeshStandardMaterial({ vertexColors: true, roughness: 0.5 }), []);
+  const glassMaterial = useMemo(() => new MeshStandardMaterial({ vertexColors: true, roughness: 0.05, metalness: 0.1, transparent: true, opacity: 0.3, depthWrite: false }), []);
+  useEffect(
+    () => () => {
+      wallMaterial.dispose();
+      trimMaterial.dispose();
+      glassMaterial.dispose();
+    },
+    [wallMaterial, trimMaterial, glassMaterial],
+  );
+
+  const floor = useMemo(() => floorGeometry(room.outline), [room.outline]);
+  const floorMaterial = useMemo(() => {
+    const kind = floorKind(room.floor.material);
+    const map = kind === 'plain' ? undefined : floorTexture(kind);
+    return new MeshStandardMaterial({ color: room.floor.colour, roughness: kind === 'tiles' ? 0.45 : 0.78, ...(map ? { map } : {}) });
+  }, [room.floor.colour, room.floor.material]);
+
+  useEffect(
+    () => () => {
+      for (const wall of walls) {
+        wall.full.dispose();
+        wall.stub.dispose();
+        wall.trims.dispose();
+        wall.glass.dispose();
+      }
+    },
+    [walls],
+  );
+  useEffect(() => () => floor.dispose(), [floor]);
+  useEffect(() => () => floorMaterial.dispose(), [floorMaterial]);
+
+  const cutaway = useCutaway();
+
+  return (
+    <group name="room-shell">
+      <mesh geometry={floor} material={floorMaterial} name="floor" />
+      {walls.map((wall, index) => (
+        <group key={index}>
+          <group ref={cutaway.ref(index, 'full')}>
+            <mesh geometry={wall.full} material={wallMaterial} />
+            <mesh geometry={wall.trims} material={trimMaterial} />
+            <mesh geometry={wall.glass} material={glassMaterial} />
+          </group>
+          <mesh ref={cutaway.ref(index, 'stub')} geometry={wall.stub} material={wallMaterial} visible={false} />
+        </group>
+      ))}
+    </group>
+  );
+}

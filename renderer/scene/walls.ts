@@ -1,0 +1,183 @@
+/**
+ * Walls as solid prisms: each wall stands outside the room's outline (so the inside keeps its
+ * measured size), corners are mitred, and every door or window cuts the wall into the pieces
+ * around it. Pure plan math in millimetres plus a geometry builder; no React.
+ */
+import { BufferGeometry, Color, Float32BufferAttribute } from 'three';
+import type { RoomShape, PlanPoint } from '../../core/room.ts';
+import { mmToMetres, wallFrames, type Vec2 } from './plan.ts';
+
+/** A vertical prism: a plan quadrilateral (inner start, inner end, outer end, outer start) between two heights. */
+export interface Prism {
+  readonly wallIndex: number;
+  readonly quad: readonly [PlanPoint, PlanPoint, PlanPoint, PlanPoint];
+  readonly bottomMm: number;
+  readonly topMm: number;
+}
+
+type Frame = ReturnType<typeof wallFrames>[number];
+
+const add = (p: Vec2, v: Vec2, k: number): PlanPoint => ({ x: p.x + v.x * k, y: p.y + v.y * k });
+
+/** Outer corner points: where the outer faces of neighbouring walls meet. */
+function mitredCorners(frames: readonly Frame[], thickness: number): PlanPoint[] {
+  return frames.map((frame, i) => {
+    const previous = frames[(i - 1 + frames.length) % frames.length]!;
+    const a = previous.outward;
+    const b = frame.outward;
+    const denominator = 1 + a.x * b.x + a.y * b.y;
+    // Nearly reversed walls (a hairpin) would send the mitre to infinity; square them off instead.
+    if (denominator < 0.1) return add(frame.start, b, thickness);
+    return { x: frame.start.x + ((a.x + b.x) / denominator) * thickness, y: frame.start.y + ((a.y + b.y) / denominator) * thickness };
+  });
+}
+
+/** Along-wall spans with their heights: the solid parts of one wall around its openings. */
+export function wallSpans(lengthMm: number, heightMm: number, openings: readonly { offsetMm: number; widthMm: number; sillHeightMm: number; heightMm: number }[]): { from: number; to: number; bottom: number; top: number }[] {
+  const spans: { from: number; to: number; bottom: number; top: number }[] = [];
+  const sorted = [...openings].sort((a, b) => a.offsetMm - b.offsetMm);
+  let cursor = 0;
+  for (const opening of sorted) {
+    const from = Math.max(opening.offsetMm, cursor);
+    const to = Math.min(opening.offsetMm + opening.widthMm, lengthMm);
+    if (to <= from) continue;
+    if (from > cursor) spans.push({ from: cursor, to: from, bottom: 0, top: heightMm });
+    const sill = Math.min(opening.sillHeightMm, heightMm);
+    const head = opening.sillHeightMm + opening.heightMm;
+    if (sill > 0) spans.push({ from, to, bottom: 0, top: sill });
+    if (head < heightMm) spans.push({ from, to, bottom: head, top: heightMm });
+    cursor = to;
+  }
+  if (cursor < lengthMm) spans.push({ from: cursor, to: lengthMm, bottom: 0, top: heightMm });
+  return spans.filter((span) => span.top > span.bottom && span.to > span.from);
+}
+
+/**
+ * The wall prisms of a room. `capMm` lowers every wall to that height (the cut-away view shows
+ * walls between the camera and the room as low stubs); openings keep their gaps.
+ */
+export function wallPrisms(room: RoomShape, capMm = room.ceilingHeightMm): Prism[] {
+  const frames = wallFrames(room.outline);
+  const thickness = room.wallThicknessMm;
+  const corners = mitredCorners(frames, thickness);
+  const height = Math.min(capMm, room.ceilingHeightMm);
+  const prisms: Prism[] = [];
+  frames.forEach((frame, wallIndex) => {
+    const openings = room.openings.filter((opening) => opening.wallIndex === wallIndex);
+    const outerAt = (s: number): PlanPoint => {
+      if (s <= 0) return corners[wallIndex]!;
+      if (s >= frame.length) return corners[(wallIndex + 1) % frames.length]!;
+      return add(add(frame.start, frame.direction, s), frame.outward, thickness);
+    };
+    for (const span of wallSpans(frame.length, height, openings)) {
+      prisms.push({
+        wallIndex,
+        quad: [add(frame.start, frame.direction, span.from), add(frame.start, frame.direction, span.to), outerAt(span.to), outerAt(span.from)],
+        bottomMm: span.bottom,
+        topMm: span.top,
+      });
+    }
+  });
+  return prisms;
+}
+
+/** A rectangle across the wall between depths measured outward from the inner face. */
+function slab(frame: Frame, wallIndex: number, from: number, to: number, depthFrom: number, depthTo: number, bottomMm: number, topMm: number): Prism {
+  const innerFrom = add(add(frame.start, frame.direction, from), frame.outward, depthFrom);
+  const innerTo = add(add(frame.start, frame.direction, to), frame.outward, depthFrom);
+  return {
+    wallIndex,
+    quad: [innerFrom, innerTo, add(innerTo, frame.outward, depthTo - depthFrom), add(innerFrom, frame.outward, depthTo - depthFrom)],
+    bottomMm,
+    topMm,
+  };
+}
+
+const TRIM_MM = 45;
+const GLASS_MM = 8;
+
+/** Window glass and the white frames around windows and doors, set in the middle of the wall. */
+export function openingTrims(room: RoomShape): { frames: Prism[]; glass: Prism[] } {
+  const walls = wallFrames(room.outline);
+  const thickness = room.wallThicknessMm;
+  const frames: Prism[] = [];
+  const glass: Prism[] = [];
+  for (const opening of room.openings) {
+    const wall = walls[opening.wallIndex];
+    if (!wall) continue;
+    const from = opening.offsetMm;
+    const to = Math.min(opening.offsetMm + opening.widthMm, wall.length);
+    const bottom = opening.sillHeightMm;
+    const top = Math.min(opening.sillHeightMm + opening.heightMm, room.ceilingHeightMm);
+    if (to - from <= TRIM_MM * 2 || top - bottom <= TRIM_MM * 2) continue;
+    const i = opening.wallIndex;
+    if (opening.kind === 'window') {
+      const mid = thickness / 2;
+      const depth = Math.min(70, thickness);
+      frames.push(slab(wall, i, from, from + TRIM_MM, mid - depth / 2, mid + depth / 2, bottom, top));
+      frames.push(slab(wall, i, to - TRIM_MM, to, mid - depth / 2, mid + depth / 2, bottom, top));
+      frames.push(slab(wall, i, from + TRIM_MM, to - TRIM_MM, mid - depth / 2, mid + depth / 2, bottom, bottom + TRIM_MM));
+      frames.push(slab(wall, i, from + TRIM_MM, to - TRIM_MM, mid - depth / 2, mid + depth / 2, top - TRIM_MM, top));
+      if (to - from > 1200) {
+        const centre = (from + to) / 2;
+        frames.push(slab(wall, i, centre - TRIM_MM / 2, centre + TRIM_MM / 2, mid - depth / 2, mid + depth / 2, bottom + TRIM_MM, top - TRIM_MM));
+      }
+      glass.push(slab(wall, i, from + TRIM_MM, to - TRIM_MM, mid - GLASS_MM / 2, mid + GLASS_MM / 2, bottom + TRIM_MM, top - TRIM_MM));
+    } else {
+      // Door casings: two jambs and a head lining the opening, slightly proud of the inner face.
+      frames.push(slab(wall, i, from, from + TRIM_MM, -10, thickness + 10, bottom, top));
+      frames.push(slab(wall, i, to - TRIM_MM, to, -10, thickness + 10, bottom, top));
+      frames.push(slab(wall, i, from + TRIM_MM, to - TRIM_MM, -10, thickness + 10, top - TRIM_MM, top));
+    }
+  }
+  return { frames, glass };
+}
+
+/**
+ * One non-indexed geometry for many prisms, metres, with flat normals and vertex colours:
+ * side faces in `sideColour`, tops (the cut through a wall) in `capColour`. Bottoms are left
+ * out: nobody looks at a wall from under the floor.
+ */
+export function prismGeometry(prisms: readonly Prism[], sideColour: string, capColour = sideColour): BufferGeometry {
+  const positions: number[] = [];
+  const normals: number[] = [];
+  const colours: number[] = [];
+  const side = new Color(sideColour);
+  const cap = new Color(capColour);
+
+  for (const prism of prisms) {
+    const low = prism.quad.map((p) => [mmToMetres(p.x), mmToMetres(prism.bottomMm), mmToMetres(p.y)] as const);
+    const high = prism.quad.map((p) => [mmToMetres(p.x), mmToMetres(prism.topMm), mmToMetres(p.y)] as const);
+    const centre = [0, 1, 2].map((axis) => (low.reduce((sum, p) => sum + p[axis]!, 0) + high.reduce((sum, p) => sum + p[axis]!, 0)) / 8);
+    const faces: { corners: (readonly [number, number, number])[]; colour: Color }[] = [{ corners: [high[0]!, high[1]!, high[2]!, high[3]!], colour: cap }];
+    for (let k = 0; k < 4; k++) {
+      const next = (k + 1) % 4;
+      faces.push({ corners: [low[k]!, low[next]!, high[next]!, high[k]!], colour: side });
+    }
+    for (const face of faces) {
+      const [a, b, c, d] = face.corners as unknown as [readonly number[], readonly number[], readonly number[], readonly number[]];
+      const u = [b[0]! - a[0]!, b[1]! - a[1]!, b[2]! - a[2]!];
+      const v = [d[0]! - a[0]!, d[1]! - a[1]!, d[2]! - a[2]!];
+      let n = [u[1]! * v[2]! - u[2]! * v[1]!, u[2]! * v[0]! - u[0]! * v[2]!, u[0]! * v[1]! - u[1]! * v[0]!];
+      const length = Math.hypot(n[0]!, n[1]!, n[2]!);
+      if (length < 1e-12) continue;
+      n = n.map((value) => value / length);
+      const faceCentre = [0, 1, 2].map((axis) => (a[axis]! + b[axis]! + c[axis]! + d[axis]!) / 4);
+      const outward = (faceCentre[0]! - centre[0]!) * n[0]! + (faceCentre[1]! - centre[1]!) * n[1]! + (faceCentre[2]! - centre[2]!) * n[2]!;
+      const order = outward >= 0 ? [a, b, c, a, c, d] : [a, c, b, a, d, c];
+      const normal = outward >= 0 ? n : n.map((value) => -value);
+      for (const vertex of order) {
+        positions.push(vertex[0]!, vertex[1]!, vertex[2]!);
+        normals.push(normal[0]!, normal[1]!, normal[2]!);
+        colours.push(face.colour.r, face.colour.g, face.colour.b);
+      }
+    }
+  }
+  const geometry = new BufferGeometry();
+  geometry.setAttribute('position', new Float32BufferAttribute(positions, 3));
+  geometry.setAttribute('normal', new Float32BufferAttribute(normals, 3));
+  geometry.setAttribute('color', new Float32BufferAttribute(colours, 3));
+  geometry.computeBoundingSphere();
+  geometry.computeBoundingBox();
+  return geometry;
+}

@@ -1,0 +1,107 @@
+import { lazy, Suspense, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import * as endpoints from '../../../core/api/foundation.ts';
+import type { ProjectDetail } from '../../api/types.ts';
+import { routeHref } from '../../app/routes.ts';
+import { api } from '../../app/studio.ts';
+import { navigate } from '../../app/useRoute.ts';
+import { useResource } from '../../app/useResource.ts';
+import { useFormatters } from '../../i18n/useFormatters.ts';
+import { AppHeader } from '../../ui/AppHeader.tsx';
+import { ArrowLeft } from '../../ui/Icons.tsx';
+import { StagePill } from '../../ui/StagePill.tsx';
+import { EmptyState, ErrorState, LoadingState } from '../../ui/States.tsx';
+import { resolvePieces, type ResolvedPiece } from '../../scene/furniture/pieces.ts';
+import { OptionList } from './OptionList.tsx';
+import { optionLines } from './optionLines.ts';
+import { PieceList } from './PieceList.tsx';
+import { RoomPicker } from './RoomPicker.tsx';
+
+/** three.js and the scene load only when a project opens, so sign-in and home stay light. */
+const RoomView = lazy(() => import('../../scene/RoomView.tsx'));
+
+const EMPTY: readonly ResolvedPiece[] = [];
+
+export function ProjectScreen({ projectId, optionId }: { readonly projectId: string; readonly optionId: string | undefined }) {
+  const { t } = useTranslation();
+  const project = useResource(`project:${projectId}`, (signal) => api.call(endpoints.getProject, { params: { projectId }, signal }));
+  return (
+    <div className="page page--project">
+      <AppHeader trail={project.status === 'ready' ? project.data.project.name : undefined} />
+      <main className="project" id="main">
+        {project.status === 'loading' ? <LoadingState label={t('project.loading')} /> : null}
+        {project.status === 'error' ? <ErrorState error={project.error} onRetry={project.reload} /> : null}
+        {project.status === 'ready' ? <ProjectBody project={project.data.project} optionId={optionId} /> : null}
+      </main>
+    </div>
+  );
+}
+
+function ProjectBody({ project, optionId }: { readonly project: ProjectDetail; readonly optionId: string | undefined }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const selectedOption = project.options.find((option) => option.id === optionId) ?? project.options[0] ?? null;
+  const room = project.rooms.find((candidate) => candidate.id === selectedOption?.roomId) ?? project.rooms[0] ?? null;
+  const roomOptions = useMemo(() => project.options.filter((option) => option.roomId === room?.id), [project.options, room?.id]);
+  const option = selectedOption && selectedOption.roomId === room?.id ? selectedOption : (roomOptions[0] ?? null);
+
+  const optionData = useResource(option ? `option:${option.id}` : null, (signal) => api.call(endpoints.getOption, { params: { optionId: option!.id }, signal }));
+  const resolved = useMemo(() => (optionData.status === 'ready' ? resolvePieces(optionData.data.option.items, optionData.data.products) : null), [optionData.status, optionData.data]);
+  const lines = useMemo(() => (optionData.status === 'ready' ? optionLines(optionData.data.option.items, optionData.data.products) : []), [optionData.status, optionData.data]);
+
+  const selectOption = (id: string) => navigate({ name: 'project', projectId: project.id, optionId: id }, { replace: true });
+  const selectRoom = (roomId: string) => {
+    const first = project.options.find((candidate) => candidate.roomId === roomId);
+    if (first) selectOption(first.id);
+  };
+
+  return (
+    <>
+      <div className="project__head">
+        <a className="back-link" href={routeHref({ name: 'home' })}>
+          <ArrowLeft />
+          {t('project.back')}
+        </a>
+        <div className="project__title-row">
+          <h1>{project.name}</h1>
+          <StagePill stage={project.stage} />
+        </div>
+        <dl className="project__facts">
+          <div>
+            <dt>{t('project.customer')}</dt>
+            <dd>{project.customer?.name ?? t('home.noCustomer')}</dd>
+          </div>
+          <div>
+            <dt>{t('project.designers')}</dt>
+            <dd>{project.designers.map((designer) => designer.name).join(', ') || t('home.noDesigner')}</dd>
+          </div>
+          {project.budget ? (
+            <div>
+              <dt>{t('project.budget')}</dt>
+              <dd>{format.money(project.budget)}</dd>
+            </div>
+          ) : null}
+        </dl>
+      </div>
+      {room ? (
+        <div className="project__body">
+          <aside className="project__side">
+            <RoomPicker rooms={project.rooms} selectedRoomId={room.id} onSelect={selectRoom} />
+            <OptionList options={roomOptions} selectedId={option?.id ?? null} onSelect={selectOption} />
+            {option ? <PieceList status={optionData.status} lines={lines} error={optionData.error} onRetry={optionData.reload} budget={project.budget} unresolved={resolved?.unresolved.length ?? 0} /> : null}
+          </aside>
+          <section className="project__view" aria-label={t('scene.label', { room: room.name })}>
+            <Suspense fallback={<LoadingState label={t('project.optionLoading')} />}>
+              <RoomView room={room} pieces={resolved?.pieces ?? EMPTY} settled={!option || optionData.status !== 'loading'} />
+            </Suspense>
+          </section>
+        </div>
+      ) : (
+        <EmptyState>
+          <strong>{t('project.noRooms')}</strong>
+          <span>{t('project.noRoomsHint')}</span>
+        </EmptyState>
+      )}
+    </>
+  );
+}
