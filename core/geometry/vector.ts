@@ -12,7 +12,6 @@ export const scale = (a: PlanPoint, k: number): PlanPoint => ({ x: a.x * k, y: a
 export const dot = (a: PlanPoint, b: PlanPoint): number => a.x * b.x + a.y * b.y;
 /** z of the 3D cross product: positive when b is counter-clockwise from a. */
 export const cross = (a: PlanPoint, b: PlanPoint): number => a.x * b.y - a.y * b.x;
-export const length = (a: PlanPoint): number => Math.hypot(a.x, a.y);
 export const midpoint = (a: PlanPoint, b: PlanPoint): PlanPoint => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
 /** A quarter turn counter-clockwise. */
 export const perpendicular = (a: PlanPoint): PlanPoint => ({ x: -a.y, y: a.x });
@@ -21,17 +20,12 @@ export function distanceMm(a: PlanPoint, b: PlanPoint): number {
   return Math.hypot(b.x - a.x, b.y - a.y);
 }
 
-export function unit(a: PlanPoint): PlanPoint {
-  const len = Math.hypot(a.x, a.y);
-  return len === 0 ? { x: 0, y: 0 } : { x: a.x / len, y: a.y / len };
-}
-
 /** Which side of the line a→b the point p lies: > 0 left, < 0 right, 0 on it. */
 export function orient(a: PlanPoint, b: PlanPoint, p: PlanPoint): number {
   return (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
 }
 
-export const DEG = Math.PI / 180;
+const DEG = Math.PI / 180;
 
 /** Degrees into [0, 360). */
 export function normaliseDeg(deg: number): number {
