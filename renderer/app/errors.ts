@@ -15,6 +15,8 @@ export function describeError(error: unknown, t: TFunction): string {
         return t('errors.forbidden');
       case 'not_found':
         return t('errors.notFound');
+      case 'invalid_request':
+        return error.issues.length ? t('errors.invalidRequest') : t('errors.generic', { message: error.message });
       case 'invalid_response':
         return t('errors.invalidResponse');
       default:

@@ -39,6 +39,7 @@ export default function RoomView({ room, pieces, settled }: RoomViewProps) {
   const controls = useRef<OrbitControlsImpl>(null);
   const bounds = planBounds(room.outline);
   const view = useMemo(() => initialView(room.outline), [room.outline]);
+  const maxDistance = useMemo(() => maxDistanceFor(room.outline), [room.outline]);
 
   return (
     <div className="viewport" data-testid="room-view" data-settled={settled ? 'true' : 'false'} data-pieces={pieces.length}>
@@ -65,7 +66,8 @@ export default function RoomView({ room, pieces, settled }: RoomViewProps) {
             <RoomShell room={room} />
             <FurnitureBatches pieces={pieces} outline={room.outline} />
           </Cutaway>
-          <OrbitControls ref={controls} makeDefault enableDamping={false} target={[...view.target]} minDistance={1} maxDistance={maxDistanceFor(room.outline)} maxPolarAngle={Math.PI / 2 - 0.06} />
+          {/* The target is set by CameraFraming, not as a prop, so a re-render never snaps the view back. */}
+          <OrbitControls ref={controls} makeDefault enableDamping={false} minDistance={1} maxDistance={maxDistance} maxPolarAngle={Math.PI / 2 - 0.06} />
           <CameraFraming position={view.position} target={view.target} controls={controls} />
           <FrameProbe pieces={pieces.length} />
         </Canvas>

@@ -78,7 +78,7 @@ export function floorTexture(kind: 'planks' | 'tiles'): CanvasTexture | undefine
       let x = -random() * 1.2 * pxPerMetre;
       while (x < size) {
         const length = (0.8 + random() * 1.0) * pxPerMetre;
-        const tone = Math.round(236 + random() * 19);
+        const tone = Math.round(240 + random() * 15);
         context.fillStyle = `rgb(${tone}, ${tone}, ${tone})`;
         context.fillRect(x, row * plank, length, plank);
         // Faint grain lines along the board.

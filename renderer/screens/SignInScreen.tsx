@@ -8,6 +8,9 @@ import { Button } from '../ui/Button.tsx';
 import { Field } from '../ui/Field.tsx';
 import { Alert, Check } from '../ui/Icons.tsx';
 
+/** Only the obvious slips are caught here; the server has the final word on the address. */
+const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+$/;
+
 export function SignInScreen() {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
@@ -18,16 +21,17 @@ export function SignInScreen() {
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const missing = {
-      ...(email.trim() ? {} : { email: t('signIn.emailRequired') }),
-      ...(password ? {} : { password: t('signIn.passwordRequired') }),
+    const trimmed = email.trim();
+    const problems = {
+      email: !trimmed ? t('signIn.emailRequired') : LOOKS_LIKE_EMAIL.test(trimmed) ? undefined : t('signIn.emailInvalid'),
+      password: password ? undefined : t('signIn.passwordRequired'),
     };
-    setFieldErrors(missing);
+    setFieldErrors(problems);
     setFormError(null);
-    if (missing.email || missing.password) return;
+    if (problems.email || problems.password) return;
     setBusy(true);
     try {
-      await signIn(email.trim(), password);
+      await signIn(trimmed, password);
     } catch (error) {
       if (isApiError(error) && error.issues.length > 0) {
         // The server names the field: show its words beside the input.

@@ -31,6 +31,23 @@ test.describe('Foundation', () => {
     }
   });
 
+  test('each role’s home shows what that role works on', async ({ page, signInPage, homePage, shell }) => {
+    const expectations = [
+      { who: DEMO.customer, heading: 'Your projects', sees: [DEMO_PROJECT] },
+      { who: DEMO.support, heading: 'All projects', sees: [DEMO_PROJECT, "Jonas's study"] },
+      { who: DEMO.admin, heading: 'People', sees: [DEMO_PROJECT] },
+    ];
+    await signInPage.goto();
+    for (const { who, heading, sees } of expectations) {
+      await signInPage.signIn(who);
+      await expect(homePage.heading).toHaveText(heading);
+      for (const name of sees) await expect(homePage.project(name)).toBeVisible();
+      if (who === DEMO.admin) await expect(page.getByRole('cell', { name: DEMO.designer.email })).toBeVisible();
+      await shell.signOut();
+      await expect(signInPage.heading).toBeVisible();
+    }
+  });
+
   test('a wrong password is refused with a clear message', async ({ signInPage }) => {
     await signInPage.goto();
     await signInPage.signIn({ email: DEMO.designer.email, password: 'not-the-password' });

@@ -30,7 +30,17 @@ export function ProjectScreen({ projectId, optionId }: { readonly projectId: str
       <AppHeader trail={project.status === 'ready' ? project.data.project.name : undefined} />
       <main className="project" id="main">
         {project.status === 'loading' ? <LoadingState label={t('project.loading')} /> : null}
-        {project.status === 'error' ? <ErrorState error={project.error} onRetry={project.reload} /> : null}
+        {project.status === 'error' ? (
+          <ErrorState
+            error={project.error}
+            onRetry={project.reload}
+            action={
+              <a className="button button--secondary button--sm" href={routeHref({ name: 'home' })}>
+                {t('project.back')}
+              </a>
+            }
+          />
+        ) : null}
         {project.status === 'ready' ? <ProjectBody project={project.data.project} optionId={optionId} /> : null}
       </main>
     </div>
