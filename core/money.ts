@@ -61,20 +61,36 @@ export function sumMoney(amounts: readonly Money[], currency: string): Money {
   return money(total, currency);
 }
 
+const digitsByCurrency = new Map<string, number>();
+
 /** Number of minor units per major unit for a currency (JPY has none, KWD has three). */
 export function minorUnitDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
+
+// Building an Intl.NumberFormat costs far more than formatting with one (a feed may word
+// thousands of notifications at once), so each locale × currency × sign style is built once.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 export function formatMoney(value: Money, locale = 'en-US', options: { signed?: boolean } = {}): string {
   const digits = minorUnitDigits(value.currency);
-  const formatter = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: value.currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-    signDisplay: options.signed ? 'exceptZero' : 'auto',
-  });
+  const key = `${locale}|${value.currency}|${options.signed ? 's' : ''}`;
+  let formatter = moneyFormats.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: value.currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      signDisplay: options.signed ? 'exceptZero' : 'auto',
+    });
+    moneyFormats.set(key, formatter);
+  }
   return formatter.format(value.amountMinor / 10 ** digits);
 }
 

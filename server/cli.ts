@@ -7,6 +7,11 @@ import { UsageError } from './cli/args.ts';
 import type { CliIo } from './cli/io-types.ts';
 import { serve } from './cli/serve.ts';
 import { usersCommand } from './cli/users.ts';
+import { retailerCommand } from './cli/retailer.ts';
+import { purchasesCommand } from './cli/purchases.ts';
+import { pricesCommand } from './cli/prices.ts';
+import { watchCommand } from './cli/watch.ts';
+import { claimsCommand } from './cli/claims.ts';
 import { HttpError } from './http/errors.ts';
 
 const HELP = `atelier — Atelier studio command line
@@ -15,6 +20,16 @@ const HELP = `atelier — Atelier studio command line
   atelier web    [--port P] [--data DIR | --database-url URL] [--demo]
   atelier users add --email E --name N --role customer|designer|support|admin   (password on stdin)
   atelier users list [--role R] [--json]
+  atelier retailer set NAME [--currency CODE] [--window-days N] [--window-from purchase|delivery]
+                            [--adjustments one|unlimited] [--exclude-final-sale true|false]
+                            [--feed-url URL|none] [--feed-format csv|json] [--feed-interval MIN] [--json]
+  atelier retailer list [--json]
+  atelier purchases import FILE [--json]
+  atelier prices import FILE [--json]
+  atelier prices poll [--all] [--json]
+  atelier prices rejects [--feed prices|purchases] [--json]
+  atelier watch run [--as-of ISO] [--json]
+  atelier claims list [--status S] [--customer EMAIL] [--json]
 
 Every command takes --data DIR (or ATELIER_DATA) or --database-url URL (or ATELIER_DATABASE_URL).
 `;
@@ -25,6 +40,11 @@ export const COMMANDS: Record<string, Command> = {
   server: (args) => serve('server', args),
   web: (args) => serve('web', args),
   users: usersCommand,
+  retailer: retailerCommand,
+  purchases: purchasesCommand,
+  prices: pricesCommand,
+  watch: watchCommand,
+  claims: claimsCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -2,6 +2,7 @@ import { openStore } from './db/database.ts';
 import { buildApp } from './http/app.ts';
 import { seedDemo } from './demo/seed.ts';
 import { VERSION } from './version.ts';
+import { startWatchScheduler } from './watch/scheduler.ts';
 
 export interface StudioServerOptions {
   readonly host: string;
@@ -38,6 +39,8 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
       logLevel: options.logLevel,
     });
     await app.listen({ host: options.host, port: options.port });
+    // Price feeds and the periodic watch sweep (quiet unless feeds are configured; see scheduler.ts).
+    const scheduler = startWatchScheduler(store.db, { log: app.log });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
     const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -47,7 +50,7 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
       port,
       needsAdmin: admins.length === 0,
       demoCredentials,
-      close: () => (closing ??= app!.close().then(() => store.close())),
+      close: () => (closing ??= scheduler.stop().then(() => app!.close()).then(() => store.close())),
     };
   } catch (error) {
     await app?.close();

@@ -104,6 +104,103 @@ export interface PriceObservationsTable {
   created_at: string;
 }
 
+/** [Watch] One purchased product line; `final_sale` is a snapshot of the product at purchase. */
+export interface PurchaseLinesTable {
+  id: string;
+  customer_id: string;
+  project_id: string | null;
+  product_id: string;
+  retailer_id: string;
+  quantity: number;
+  unit_price_minor: number;
+  currency: string;
+  purchased_at: string;
+  delivered_at: string | null;
+  order_ref: string;
+  final_sale: number;
+  created_at: string;
+}
+
+/** [Watch] A line's price watch; the window as core/watch computes it (null: none yet or not covered). */
+export interface WatchesTable {
+  line_id: string;
+  product_id: string;
+  status: string;
+  closed_reason: string | null;
+  closed_at: string | null;
+  window_start: string | null;
+  window_end: string | null;
+}
+
+/** [Watch] A refund claim; `version` guards every change (optimistic concurrency). */
+export interface ClaimsTable {
+  id: string;
+  line_id: string;
+  product_id: string;
+  sequence: number;
+  status: string;
+  reference_unit_minor: number;
+  amount_minor: number;
+  currency: string;
+  evidence_observation_id: number;
+  evidence_unit_minor: number;
+  evidence_observed_at: string;
+  first_drop_at: string;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** [Watch] Rows an import could not use, kept for review. */
+export interface FeedRejectsTable {
+  id: string;
+  feed: string;
+  source: string;
+  line: number;
+  raw: string;
+  reason: string;
+  fingerprint: string;
+  created_at: string;
+}
+
+/** [Watch] A retailer's price feed URL, polled on a schedule. */
+export interface PriceFeedsTable {
+  retailer_id: string;
+  url: string;
+  format: string;
+  interval_minutes: number;
+  last_polled_at: string | null;
+  last_error: string | null;
+  failures: Generated<number>;
+  next_poll_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** What a person is told, in the app and as a desktop notification. `data` is JSON. */
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  data: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** A plain sentence in a customer's story (their project's, when the event belongs to one). */
+export interface TimelineEventsTable {
+  id: string;
+  project_id: string | null;
+  subject_user_id: string;
+  actor_name: string;
+  kind: string;
+  text: string;
+  at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -114,4 +211,11 @@ export interface Database {
   retailers: RetailersTable;
   products: ProductsTable;
   price_observations: PriceObservationsTable;
+  purchase_lines: PurchaseLinesTable;
+  watches: WatchesTable;
+  claims: ClaimsTable;
+  feed_rejects: FeedRejectsTable;
+  price_feeds: PriceFeedsTable;
+  notifications: NotificationsTable;
+  timeline_events: TimelineEventsTable;
 }

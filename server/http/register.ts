@@ -32,8 +32,8 @@ function parseOrThrow<S extends z.ZodType>(schema: S | undefined, value: unknown
 
 /**
  * The one place every request is authorised: the caller's role must allow the action, and for
- * project-scoped endpoints the caller must be a member of the project the path leads to
- * (unless the role acts studio-wide).
+ * project-scoped endpoints the caller must be a member of the project the path leads to, or
+ * own the resource (see ScopeTarget) — unless the role acts studio-wide.
  */
 async function authorize(endpoint: Endpoint, user: User | null, services: Services, params: Record<string, string> | undefined): Promise<void> {
   const access: Access = endpoint.access;
@@ -46,10 +46,12 @@ async function authorize(endpoint: Endpoint, user: User | null, services: Servic
   const id = params?.[access.scope.param];
   const resolve = SCOPE_RESOLVERS[access.scope.resource];
   if (!id || !resolve) throw new Error(`Endpoint ${endpoint.id} names scope ${access.scope.resource} without a resolver`);
-  const projectId = await resolve(services.db, id);
-  if (!projectId) throw notFound(RESOURCE_LABEL[access.scope.resource]);
-  const member = needsMembership(user.role, access.action) ? await isProjectMember(services.db, projectId, user.id) : undefined;
-  if (!can(user, access.action, member)) throw forbidden('You are not a member of this project');
+  const target = await resolve(services.db, id);
+  if (!target) throw notFound(RESOURCE_LABEL[access.scope.resource]);
+  // A resource's owner (a customer's own purchase, even outside any project) counts as a member.
+  const { projectId, ownerId } = typeof target === 'string' ? { projectId: target, ownerId: null } : target;
+  const member = needsMembership(user.role, access.action) ? ownerId === user.id || (projectId !== null && (await isProjectMember(services.db, projectId, user.id))) : undefined;
+  if (!can(user, access.action, member)) throw forbidden(projectId ? 'You are not a member of this project' : 'This belongs to someone else');
 }
 
 export function registerRoutes(app: FastifyInstance, routes: readonly RouteImpl[], services: Services): void {

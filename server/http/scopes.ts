@@ -7,7 +7,23 @@ import type { Database } from '../db/schema.ts';
  * project-scoped resource adds its resolver here; an endpoint naming a resource without one
  * fails at start-up, not at request time.
  */
-type Resolver = (db: Kysely<Database>, id: string) => Promise<string | null>;
+type Resolver = (db: Kysely<Database>, id: string) => Promise<string | ScopeTarget | null>;
+
+/**
+ * What a resource leads to when a project id alone does not say it: its project (a purchase may
+ * have none) and the one person it belongs to, who counts as a member for it (a customer's own
+ * purchase line and its claims).
+ */
+export interface ScopeTarget {
+  readonly projectId: string | null;
+  readonly ownerId: string | null;
+}
+
+async function purchaseLineTarget(db: Kysely<Database>, lineId: string | undefined): Promise<ScopeTarget | null> {
+  if (!lineId) return null;
+  const row = await db.selectFrom('purchase_lines').select(['project_id', 'customer_id']).where('id', '=', lineId).executeTakeFirst();
+  return row ? { projectId: row.project_id, ownerId: row.customer_id } : null;
+}
 
 export const SCOPE_RESOLVERS: Partial<Record<ScopedResource, Resolver>> = {
   project: async (db, id) => (await db.selectFrom('projects').select('id').where('id', '=', id).executeTakeFirst())?.id ?? null,
@@ -21,6 +37,8 @@ export const SCOPE_RESOLVERS: Partial<Record<ScopedResource, Resolver>> = {
         .where('design_options.id', '=', id)
         .executeTakeFirst()
     )?.project_id ?? null,
+  purchase: (db, id) => purchaseLineTarget(db, id),
+  claim: async (db, id) => purchaseLineTarget(db, (await db.selectFrom('claims').select('line_id').where('id', '=', id).executeTakeFirst())?.line_id),
 };
 
 export const RESOURCE_LABEL: Record<ScopedResource, string> = {

@@ -1,0 +1,142 @@
+/**
+ * A synthetic studio for the watch benchmark and the reliability tests: one retailer, products,
+ * customers, purchase lines with their watches, and price observations — written straight into
+ * the store (the import paths are measured elsewhere; here we need a million rows quickly).
+ * Deterministic: the same options give the same data.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { canonicalIso, windowFor } from '../core/watch/index.ts';
+import type { Database } from '../server/db/schema.ts';
+import { setRetailer } from '../server/catalog/retailers.ts';
+
+export interface SyntheticStudio {
+  readonly retailerId: string;
+  readonly retailerName: string;
+  readonly currency: string;
+  readonly windowDays: number;
+  readonly productIds: readonly string[];
+  /** What each product cost when the lines were bought. */
+  readonly basePriceMinor: readonly number[];
+  readonly customerIds: readonly string[];
+}
+
+/** A small deterministic PRNG (mulberry32): the data must not change between runs. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function insertChunked<T extends keyof Database & string>(db: Kysely<Database>, table: T, rows: readonly object[], chunk: number): Promise<void> {
+  for (let i = 0; i < rows.length; i += chunk) {
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + chunk) as never)
+      .execute();
+  }
+}
+
+export async function createSyntheticStudio(db: Kysely<Database>, options: { products: number; customers: number; windowDays?: number; name?: string }): Promise<SyntheticStudio> {
+  const windowDays = options.windowDays ?? 14;
+  const name = options.name ?? 'Bench Home';
+  const { retailer } = await setRetailer(db, { name, currency: 'USD', policy: { windowDays, windowFrom: 'purchase', adjustments: 'one', excludeFinalSale: true } });
+  const stamp = '2024-01-01T00:00:00.000Z';
+  const productIds: string[] = [];
+  const basePriceMinor: number[] = [];
+  const products = [];
+  for (let p = 0; p < options.products; p++) {
+    const id = randomUUID();
+    const price = 10_000 + (p % 400) * 250;
+    productIds.push(id);
+    basePriceMinor.push(price);
+    products.push({ id, retailer_id: retailer.id, sku: `B-${p}`, name: `Bench piece ${p}`, category: 'chair', width_mm: 500, depth_mm: 500, height_mm: 800, price_minor: price, currency: 'USD', colours: '[]', style_tags: '[]', materials: '[]', model_url: null, product_url: null, image_url: null, final_sale: 0, created_at: stamp, updated_at: stamp });
+  }
+  await insertChunked(db, 'products', products, 200);
+  const customerIds: string[] = [];
+  const users = [];
+  for (let c = 0; c < options.customers; c++) {
+    const id = randomUUID();
+    customerIds.push(id);
+    users.push({ id, email: `bench-${c}@${name.toLowerCase().replace(/\W+/g, '-')}.test`, name: `Customer ${c}`, role: 'customer', password_hash: 'not-a-login', preferences: '{}', created_at: stamp });
+  }
+  await insertChunked(db, 'users', users, 500);
+  return { retailerId: retailer.id, retailerName: name, currency: 'USD', windowDays, productIds, basePriceMinor, customerIds };
+}
+
+/**
+ * `count` lines, each of a random product bought at its base price by a random customer, at a
+ * random instant in [fromMs, fromMs + spanMs), written in purchase order (as a studio writes
+ * them: by time, not by product), each with its open watch.
+ */
+export async function insertSyntheticLines(db: Kysely<Database>, studio: SyntheticStudio, options: { count: number; fromMs: number; spanMs: number; seed?: number; onProgress?: (done: number) => void }): Promise<void> {
+  const random = prng(options.seed ?? 1);
+  const policy = { windowDays: studio.windowDays, windowFrom: 'purchase' as const, adjustments: 'one' as const, excludeFinalSale: true };
+  const batch = 20_000;
+  for (let start = 0; start < options.count; start += batch) {
+    const lines: object[] = [];
+    const watches: object[] = [];
+    for (let i = start; i < Math.min(options.count, start + batch); i++) {
+      const p = Math.floor(random() * studio.productIds.length);
+      const productId = studio.productIds[p]!;
+      const purchasedAt = canonicalIso(options.fromMs + Math.floor((i / options.count) * options.spanMs));
+      const id = randomUUID();
+      const quantity = 1 + Math.floor(random() * 3);
+      const price = studio.basePriceMinor[p]!;
+      lines.push({ id, customer_id: studio.customerIds[Math.floor(random() * studio.customerIds.length)]!, project_id: null, product_id: productId, retailer_id: studio.retailerId, quantity, unit_price_minor: price, currency: studio.currency, purchased_at: purchasedAt, delivered_at: null, order_ref: `BO-${i}`, final_sale: 0, created_at: purchasedAt });
+      const window = windowFor({ id, productId, quantity, unitPricePaid: { amountMinor: price, currency: studio.currency }, purchasedAt, deliveredAt: null, finalSale: false }, policy);
+      watches.push({ line_id: id, product_id: productId, status: 'open', closed_reason: null, closed_at: null, window_start: window?.start ?? null, window_end: window?.end ?? null });
+    }
+    await db.transaction().execute(async (trx) => {
+      await insertChunked(trx, 'purchase_lines', lines, 400);
+      await insertChunked(trx, 'watches', watches, 800);
+    });
+    options.onProgress?.(Math.min(options.count, start + batch));
+  }
+}
+
+export interface SyntheticObservation {
+  readonly productIndex: number;
+  readonly priceMinor: number;
+  readonly observedAt: string;
+}
+
+/**
+ * A feed: `count` observations spread over [fromMs, fromMs + spanMs) across the products. Most
+ * repeat the base price; a product in `dropShare` of them drops by 5–20 % for a while.
+ */
+export function syntheticFeed(studio: SyntheticStudio, options: { count: number; fromMs: number; spanMs: number; dropShare: number; seed?: number }): SyntheticObservation[] {
+  const random = prng(options.seed ?? 2);
+  const out: SyntheticObservation[] = [];
+  const products = studio.productIds.length;
+  for (let i = 0; i < options.count; i++) {
+    const productIndex = i % products;
+    const atMs = options.fromMs + Math.floor(random() * options.spanMs);
+    const base = studio.basePriceMinor[productIndex]!;
+    const dropping = (productIndex * 2654435761) % 1000 < options.dropShare * 1000 && random() < 0.5;
+    const priceMinor = dropping ? Math.round((base * (80 + Math.floor(random() * 16))) / 100) : base;
+    out.push({ productIndex, priceMinor, observedAt: canonicalIso(atMs) });
+  }
+  return out;
+}
+
+export async function insertObservations(db: Kysely<Database>, studio: SyntheticStudio, observations: readonly SyntheticObservation[], source = 'bench'): Promise<void> {
+  const rows = observations.map((o) => ({ product_id: studio.productIds[o.productIndex]!, price_minor: o.priceMinor, currency: studio.currency, observed_at: o.observedAt, source, created_at: o.observedAt }));
+  for (let i = 0; i < rows.length; i += 800) {
+    await db
+      .insertInto('price_observations')
+      .values(rows.slice(i, i + 800))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+/** The same observations as lines of a native prices CSV. */
+export function feedCsvLines(studio: SyntheticStudio, observations: readonly SyntheticObservation[]): string[] {
+  return observations.map((o) => `${studio.retailerName},B-${o.productIndex},${(o.priceMinor / 100).toFixed(2)},${studio.currency},${o.observedAt}`);
+}

@@ -1,0 +1,87 @@
+/**
+ * What the customer reads about their price watches: notification titles and bodies, and the
+ * timeline's sentences. Plain, dated, and with the money in their own locale.
+ */
+import { formatMoney, money, type Money } from '../../core/money.ts';
+import type { AdjustmentWindow, Claim, PriceAdjustmentPolicy, WatchCloseReason } from '../../core/watch/index.ts';
+
+/** Names a message needs about one line, loaded once for the lines that changed. */
+export interface LineLabel {
+  readonly productName: string;
+  readonly retailerName: string;
+  readonly locale: string;
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "10 Mar 2025" (in the customer's locale), read in UTC so every machine says the same day. */
+export function formatDay(iso: string, locale: string): string {
+  let format = dayFormats.get(locale);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    } catch {
+      format = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    }
+    dayFormats.set(locale, format);
+  }
+  return format.format(new Date(iso));
+}
+
+function price(value: Money, locale: string): string {
+  try {
+    return formatMoney(value, locale);
+  } catch {
+    return formatMoney(value, 'en-US');
+  }
+}
+
+function perUnitDrop(claim: Claim): Money {
+  return money(claim.referenceUnitPrice.amountMinor - claim.evidence.unitPrice.amountMinor, claim.amount.currency);
+}
+
+export interface Message {
+  readonly title: string;
+  readonly body: string;
+}
+
+export function claimOpenedMessage(label: LineLabel, claim: Claim, quantity: number): Message {
+  const { locale } = label;
+  const drop = price(perUnitDrop(claim), locale);
+  const claiming = quantity === 1 ? 'we’re claiming it for you' : `we’re claiming ${price(claim.amount, locale)} for you (${quantity} × ${drop})`;
+  const from = claim.sequence === 1 ? `You paid ${price(claim.referenceUnitPrice, locale)}` : `After the last adjustment it was ${price(claim.referenceUnitPrice, locale)}`;
+  return {
+    title: `The ${label.productName} dropped by ${drop} — ${claiming}`,
+    body: `${from}; ${label.retailerName} listed it at ${price(claim.evidence.unitPrice, locale)} on ${formatDay(claim.evidence.observedAt, locale)}. We’ll ask ${label.retailerName} for ${price(claim.amount, locale)} and tell you when they answer.`,
+  };
+}
+
+export function claimGrownMessage(label: LineLabel, before: Claim, after: Claim): Message {
+  const { locale } = label;
+  return {
+    title: `The ${label.productName} dropped further, to ${price(after.evidence.unitPrice, locale)} — we’re now claiming ${price(after.amount, locale)}`,
+    body: `${label.retailerName} listed it at ${price(after.evidence.unitPrice, locale)} on ${formatDay(after.evidence.observedAt, locale)}, below the ${price(before.evidence.unitPrice, locale)} we had seen. Your claim grows from ${price(before.amount, locale)} to ${price(after.amount, locale)}.`,
+  };
+}
+
+export function claimTimelineText(label: LineLabel, claim: Claim, grown: boolean): string {
+  const { locale } = label;
+  return grown
+    ? `The ${label.productName} dropped further to ${price(claim.evidence.unitPrice, locale)}; the refund claim is now ${price(claim.amount, locale)}.`
+    : `The ${label.productName} dropped to ${price(claim.evidence.unitPrice, locale)} at ${label.retailerName}; Atelier opened a refund claim for ${price(claim.amount, locale)}.`;
+}
+
+export function watchStartedText(label: LineLabel, policy: PriceAdjustmentPolicy, window: AdjustmentWindow | null, excluded: boolean): string {
+  if (excluded) return `The ${label.productName} was bought on final sale, which ${label.retailerName} does not price-adjust; there is nothing to watch.`;
+  if (policy.windowDays === 0) return `${label.retailerName} does not adjust prices after purchase, so the ${label.productName} is not price-protected.`;
+  if (!window) return `Atelier will watch the ${label.productName}'s price for ${policy.windowDays} days from delivery.`;
+  return `Atelier is watching the ${label.productName}'s price until ${formatDay(new Date(Date.parse(window.end) - 1).toISOString(), label.locale)} (${label.retailerName}'s ${policy.windowDays}-day window).`;
+}
+
+export function watchClosedText(label: LineLabel, reason: WatchCloseReason, window: AdjustmentWindow | null, claimed: Money | null): string {
+  if (reason === 'adjustment-used') return `${label.retailerName} allows one price adjustment and it has been claimed, so the ${label.productName}'s price watch has ended.`;
+  if (reason === 'final-sale-excluded') return `The ${label.productName} is a final-sale item ${label.retailerName} does not price-adjust; its price watch has ended.`;
+  const ended = window ? ` on ${formatDay(new Date(Date.parse(window.end) - 1).toISOString(), label.locale)}` : '';
+  const outcome = claimed && claimed.amountMinor > 0 ? `; ${price(claimed, label.locale)} was claimed in all` : '; its price did not drop';
+  return `Price protection on the ${label.productName} ended${ended}${outcome}.`;
+}
