@@ -3,7 +3,7 @@
  * measured size), corners are mitred, and every door or window cuts the wall into the pieces
  * around it. Pure plan math in millimetres plus a geometry builder; no React.
  */
-import { BufferGeometry, Color, Float32BufferAttribute } from 'three';
+import { BufferGeometry, Color, Float32BufferAttribute, Vector3 } from 'three';
 import type { RoomShape, PlanPoint } from '../../core/room.ts';
 import { mmToMetres, wallFrames, type Vec2 } from './plan.ts';
 
@@ -146,30 +146,28 @@ export function prismGeometry(prisms: readonly Prism[], sideColour: string, capC
   const cap = new Color(capColour);
 
   for (const prism of prisms) {
-    const low = prism.quad.map((p) => [mmToMetres(p.x), mmToMetres(prism.bottomMm), mmToMetres(p.y)] as const);
-    const high = prism.quad.map((p) => [mmToMetres(p.x), mmToMetres(prism.topMm), mmToMetres(p.y)] as const);
-    const centre = [0, 1, 2].map((axis) => (low.reduce((sum, p) => sum + p[axis]!, 0) + high.reduce((sum, p) => sum + p[axis]!, 0)) / 8);
-    const faces: { corners: (readonly [number, number, number])[]; colour: Color }[] = [{ corners: [high[0]!, high[1]!, high[2]!, high[3]!], colour: cap }];
+    const at = (p: PlanPoint, heightMm: number) => new Vector3(mmToMetres(p.x), mmToMetres(heightMm), mmToMetres(p.y));
+    const low = prism.quad.map((p) => at(p, prism.bottomMm)) as [Vector3, Vector3, Vector3, Vector3];
+    const high = prism.quad.map((p) => at(p, prism.topMm)) as [Vector3, Vector3, Vector3, Vector3];
+    const centre = [...low, ...high].reduce((sum, p) => sum.add(p), new Vector3()).divideScalar(8);
+    const faces: { corners: [Vector3, Vector3, Vector3, Vector3]; colour: Color }[] = [{ corners: high, colour: cap }];
     for (let k = 0; k < 4; k++) {
       const next = (k + 1) % 4;
       faces.push({ corners: [low[k]!, low[next]!, high[next]!, high[k]!], colour: side });
     }
-    for (const face of faces) {
-      const [a, b, c, d] = face.corners as unknown as [readonly number[], readonly number[], readonly number[], readonly number[]];
-      const u = [b[0]! - a[0]!, b[1]! - a[1]!, b[2]! - a[2]!];
-      const v = [d[0]! - a[0]!, d[1]! - a[1]!, d[2]! - a[2]!];
-      let n = [u[1]! * v[2]! - u[2]! * v[1]!, u[2]! * v[0]! - u[0]! * v[2]!, u[0]! * v[1]! - u[1]! * v[0]!];
-      const length = Math.hypot(n[0]!, n[1]!, n[2]!);
-      if (length < 1e-12) continue;
-      n = n.map((value) => value / length);
-      const faceCentre = [0, 1, 2].map((axis) => (a[axis]! + b[axis]! + c[axis]! + d[axis]!) / 4);
-      const outward = (faceCentre[0]! - centre[0]!) * n[0]! + (faceCentre[1]! - centre[1]!) * n[1]! + (faceCentre[2]! - centre[2]!) * n[2]!;
-      const order = outward >= 0 ? [a, b, c, a, c, d] : [a, c, b, a, d, c];
-      const normal = outward >= 0 ? n : n.map((value) => -value);
-      for (const vertex of order) {
-        positions.push(vertex[0]!, vertex[1]!, vertex[2]!);
-        normals.push(normal[0]!, normal[1]!, normal[2]!);
-        colours.push(face.colour.r, face.colour.g, face.colour.b);
+    for (const { corners, colour } of faces) {
+      const [a, b, c, d] = corners;
+      const normal = new Vector3().crossVectors(b.clone().sub(a), d.clone().sub(a));
+      if (normal.lengthSq() < 1e-24) continue;
+      normal.normalize();
+      // Wind each face so it is seen from outside the prism, whatever order the quad came in.
+      const faceCentre = new Vector3().add(a).add(b).add(c).add(d).divideScalar(4);
+      const outside = faceCentre.sub(centre).dot(normal) >= 0;
+      if (!outside) normal.negate();
+      for (const vertex of outside ? [a, b, c, a, c, d] : [a, c, b, a, d, c]) {
+        positions.push(vertex.x, vertex.y, vertex.z);
+        normals.push(normal.x, normal.y, normal.z);
+        colours.push(colour.r, colour.g, colour.b);
       }
     }
   }
