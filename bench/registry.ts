@@ -1,4 +1,5 @@
 import { runCatalogBench } from './catalog.ts';
+import { withDbImport } from './catalog-db.ts';
 /** Every benchmark by name. A feature adds its entry here. */
 export interface BenchContext {
   /** Progress for a person watching; silent under --json. */
@@ -8,5 +9,5 @@ export interface BenchContext {
 export type Benchmark = (context: BenchContext) => Promise<Record<string, unknown>>;
 
 export const BENCHMARKS: Record<string, Benchmark> = {
-  catalog: async (context) => ({ ...(await runCatalogBench(context)) }),
+  catalog: async (context) => ({ ...withDbImport(runCatalogBench(context), context.log) }),
 };

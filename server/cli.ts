@@ -12,6 +12,7 @@ import { purchasesCommand } from './cli/purchases.ts';
 import { pricesCommand } from './cli/prices.ts';
 import { watchCommand } from './cli/watch.ts';
 import { claimsCommand } from './cli/claims.ts';
+import { catalogCommand } from './cli/catalog.ts';
 import { HttpError } from './http/errors.ts';
 
 const HELP = `atelier — Atelier studio command line
@@ -30,6 +31,9 @@ const HELP = `atelier — Atelier studio command line
   atelier prices rejects [--feed prices|purchases] [--json]
   atelier watch run [--as-of ISO] [--json]
   atelier claims list [--status S] [--customer EMAIL] [--json]
+  atelier catalog import FILE --retailer NAME [--currency CODE] [--map MAPPING.json] [--format csv|json|auto] [--progress] [--json]
+  atelier catalog search "QUERY" [--category C] [--retailer R] [--max-price AMOUNT] [--currency CODE] [--fits WIDTHxDEPTH]
+                         [--sort relevance|price-asc|price-desc] [--limit N] [--json]
 
 Every command takes --data DIR (or ATELIER_DATA) or --database-url URL (or ATELIER_DATABASE_URL).
 `;
@@ -45,6 +49,7 @@ export const COMMANDS: Record<string, Command> = {
   prices: pricesCommand,
   watch: watchCommand,
   claims: claimsCommand,
+  catalog: catalogCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

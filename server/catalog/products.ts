@@ -36,3 +36,23 @@ export async function productsByIds(db: Kysely<Database>, ids: readonly string[]
   const rows = await productQuery(db).where('products.id', 'in', ids).execute();
   return rows.map(toProduct);
 }
+
+export async function productById(db: Kysely<Database>, id: string): Promise<Product | null> {
+  const row = await productQuery(db).where('products.id', '=', id).executeTakeFirst();
+  return row ? toProduct(row) : null;
+}
+
+export interface PricePoint {
+  readonly observedAt: string;
+  readonly price: { readonly amountMinor: number; readonly currency: string };
+  readonly source: string;
+}
+
+/** A product's observed prices, oldest first: the most recent `limit` within [from, to]. */
+export async function priceHistory(db: Kysely<Database>, productId: string, range: { from?: string; to?: string; limit: number }): Promise<PricePoint[]> {
+  let query = db.selectFrom('price_observations').select(['observed_at', 'price_minor', 'currency', 'source']).where('product_id', '=', productId);
+  if (range.from) query = query.where('observed_at', '>=', new Date(range.from).toISOString());
+  if (range.to) query = query.where('observed_at', '<=', new Date(range.to).toISOString());
+  const rows = await query.orderBy('observed_at', 'desc').orderBy('id', 'desc').limit(range.limit).execute();
+  return rows.reverse().map((row) => ({ observedAt: row.observed_at, price: { amountMinor: Number(row.price_minor), currency: row.currency }, source: row.source }));
+}
