@@ -1,3 +1,4 @@
+import { catalogSearchFor } from './catalog/search-service.ts';
 import { openStore } from './db/database.ts';
 import { buildApp } from './http/app.ts';
 import { seedDemo } from './demo/seed.ts';
@@ -41,6 +42,9 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
     await app.listen({ host: options.host, port: options.port });
     // Price feeds and the periodic watch sweep (quiet unless feeds are configured; see scheduler.ts).
     const scheduler = startWatchScheduler(store.db, { log: app.log });
+    // The catalog search index, built while nobody waits for it (else on the first search).
+    const log = app.log;
+    const warming = catalogSearchFor(store.db).warm((error) => log.warn({ err: error }, 'catalog search index not built at start'));
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
     const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -50,7 +54,7 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
       port,
       needsAdmin: admins.length === 0,
       demoCredentials,
-      close: () => (closing ??= scheduler.stop().then(() => app!.close()).then(() => store.close())),
+      close: () => (closing ??= warming.then(() => scheduler.stop()).then(() => app!.close()).then(() => store.close())),
     };
   } catch (error) {
     await app?.close();

@@ -57,6 +57,19 @@ export class CatalogSearchService {
     }
   }
 
+  /**
+   * Builds the index now rather than on the first search (a 50k catalog takes a second or two),
+   * e.g. right after the server starts. Never rejects: a failure is reported and the first
+   * search tries again.
+   */
+  async warm(onError: (error: unknown) => void = () => {}): Promise<void> {
+    try {
+      await this.current();
+    } catch (error) {
+      onError(error);
+    }
+  }
+
   /** Forgets the index; the next search builds it again. */
   invalidate(): void {
     this.#current = undefined;

@@ -49,6 +49,14 @@ export async function createTestStore(engine: 'sqlite' | 'postgres'): Promise<Te
     dispose: async () => {
       const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
       await client.connect();
+      // A closed pool's connections are still saying goodbye (pg resolves end() before the
+      // server has let them go); FORCE would kill them mid-way and their client would throw
+      // "terminating connection due to administrator command" into whatever test runs next.
+      for (let waited = 0; waited < 2000; waited += 20) {
+        const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (rows[0]?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
       temp.dispose();
