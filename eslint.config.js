@@ -48,13 +48,13 @@ export default tseslint.config(
     ['**/server/**', '**/renderer/**', '**/electron/**', 'react', 'react-dom', 'three', '@react-three/*', 'electron', 'fastify', 'kysely', 'pg', ...nodeBuiltins],
     'core/ is the pure domain: no I/O, no UI, no Node built-ins; it must not import server, renderer or electron code.',
   ),
-  {
-    // Tests beside core code run in Node: they may use node:test and node:assert.
-    files: ['core/**/*.test.ts', 'core/**/test-fixtures.ts'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
   layer('server', ['**/renderer/**', '**/electron/**', 'react', 'react-dom', 'three', 'electron'], 'server/ may import core only (and Node libraries), never renderer or electron code.'),
   layer('renderer', ['**/server/**', '**/electron/**', 'electron', ...nodeBuiltins], 'renderer/ talks to the server over HTTP/WebSocket and to Electron through the preload bridge; it imports core only.'),
   layer('electron/preload', ['**/server/**', '**/renderer/**', '**/electron/main/**'], 'the preload imports only core contracts and electron.'),
   layer('electron/main', ['**/renderer/**', '**/electron/preload/**'], 'electron/main may import core and server, never renderer code.'),
+  {
+    // Tests beside core and renderer code run in Node: they may use node:test and node:assert.
+    files: ['core/**/*.test.ts', 'core/**/test-fixtures.ts', 'renderer/**/*.test.ts', 'renderer/testing/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
 );
