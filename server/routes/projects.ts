@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import * as api from '../../core/api/foundation.ts';
 import type { ProjectSummarySchema, RoomSchema } from '../../core/api/schemas.ts';
-import { RoomShapeSchema, PlacedItemSchema } from '../../core/api/schemas.ts';
+import { PlacedItemSchema, RoomShapeSchema } from '../../core/api/schemas.ts';
+import { migrateOptionSnapshot } from '../../core/options/snapshot.ts';
 import type { Role } from '../../core/permissions.ts';
 import type { Database } from '../db/schema.ts';
 import { implement } from '../http/context.ts';
@@ -101,7 +102,7 @@ export const projectRoutes = [
           roomId: o.room_id,
           name: o.name,
           updatedAt: o.updated_at,
-          itemCount: (JSON.parse(o.document) as { items?: unknown[] }).items?.length ?? 0,
+          itemCount: (JSON.parse(o.document) as { items?: unknown[] }).items?.length ?? 0, // every snapshot version keeps items in `items`
         })),
       },
     };
@@ -116,7 +117,9 @@ export const projectRoutes = [
   implement(api.getOption, async ({ params, services }) => {
     const row = await services.db.selectFrom('design_options').selectAll().where('id', '=', params.optionId).executeTakeFirst();
     if (!row) throw notFound('Design option');
-    const items = PlacedItemSchema.array().parse((JSON.parse(row.document) as { items: unknown }).items);
+    const migrated = migrateOptionSnapshot(JSON.parse(row.document));
+    if (!migrated.ok) throw new HttpError(409, migrated.reason === 'newer-version' ? 'newer_version' : 'invalid_document', migrated.message);
+    const items = PlacedItemSchema.array().parse(migrated.snapshot.items);
     const productIds = [...new Set(items.map((i) => i.productId).filter((id): id is string => id !== null))];
     return {
       option: { id: row.id, roomId: row.room_id, name: row.name, items, updatedAt: row.updated_at },
