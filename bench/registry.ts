@@ -1,5 +1,6 @@
 import { runCatalogBench } from './catalog.ts';
 import { withDbImport } from './catalog-db.ts';
+import { watchBenchmark } from './watch.ts';
 /** Every benchmark by name. A feature adds its entry here. */
 export interface BenchContext {
   /** Progress for a person watching; silent under --json. */
@@ -10,4 +11,5 @@ export type Benchmark = (context: BenchContext) => Promise<Record<string, unknow
 
 export const BENCHMARKS: Record<string, Benchmark> = {
   catalog: async (context) => ({ ...withDbImport(runCatalogBench(context), context.log) }),
+  watch: watchBenchmark,
 };

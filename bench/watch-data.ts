@@ -70,11 +70,12 @@ export async function createSyntheticStudio(db: Kysely<Database>, options: { pro
 }
 
 /**
- * `count` lines, each of a random product bought at its base price by a random customer, at a
+ * `count` lines, each of a random product bought at its price then by a random customer, at a
  * random instant in [fromMs, fromMs + spanMs), written in purchase order (as a studio writes
  * them: by time, not by product), each with its open watch.
  */
-export async function insertSyntheticLines(db: Kysely<Database>, studio: SyntheticStudio, options: { count: number; fromMs: number; spanMs: number; seed?: number; onProgress?: (done: number) => void }): Promise<void> {
+export async function insertSyntheticLines(db: Kysely<Database>, studio: SyntheticStudio, options: { count: number; fromMs: number; spanMs: number; seed?: number; prices?: PriceSchedule; onProgress?: (done: number) => void }): Promise<void> {
+  const prices = options.prices ?? basePrices(studio);
   const random = prng(options.seed ?? 1);
   const policy = { windowDays: studio.windowDays, windowFrom: 'purchase' as const, adjustments: 'one' as const, excludeFinalSale: true };
   const batch = 20_000;
@@ -84,10 +85,11 @@ export async function insertSyntheticLines(db: Kysely<Database>, studio: Synthet
     for (let i = start; i < Math.min(options.count, start + batch); i++) {
       const p = Math.floor(random() * studio.productIds.length);
       const productId = studio.productIds[p]!;
-      const purchasedAt = canonicalIso(options.fromMs + Math.floor((i / options.count) * options.spanMs));
+      const purchasedMs = options.fromMs + Math.floor((i / options.count) * options.spanMs);
+      const purchasedAt = canonicalIso(purchasedMs);
       const id = randomUUID();
       const quantity = 1 + Math.floor(random() * 3);
-      const price = studio.basePriceMinor[p]!;
+      const price = prices.priceAt(p, purchasedMs);
       lines.push({ id, customer_id: studio.customerIds[Math.floor(random() * studio.customerIds.length)]!, project_id: null, product_id: productId, retailer_id: studio.retailerId, quantity, unit_price_minor: price, currency: studio.currency, purchased_at: purchasedAt, delivered_at: null, order_ref: `BO-${i}`, final_sale: 0, created_at: purchasedAt });
       const window = windowFor({ id, productId, quantity, unitPricePaid: { amountMinor: price, currency: studio.currency }, purchasedAt, deliveredAt: null, finalSale: false }, policy);
       watches.push({ line_id: id, product_id: productId, status: 'open', closed_reason: null, closed_at: null, window_start: window?.start ?? null, window_end: window?.end ?? null });
@@ -106,21 +108,49 @@ export interface SyntheticObservation {
   readonly observedAt: string;
 }
 
+/** What a product costs at an instant. */
+export interface PriceSchedule {
+  priceAt(productIndex: number, atMs: number): number;
+}
+
+export function basePrices(studio: SyntheticStudio): PriceSchedule {
+  return { priceAt: (productIndex) => studio.basePriceMinor[productIndex]! };
+}
+
 /**
- * A feed: `count` observations spread over [fromMs, fromMs + spanMs) across the products. Most
- * repeat the base price; a product in `dropShare` of them drops by 5–20 % for a while.
+ * Prices that move the way retailers move them: most products keep their base price;
+ * `dropShare` of them go on sale at some moment of [fromMs, fromMs + spanMs) (5–20 % off) and
+ * stay there, and a quarter of those are marked down once more halfway to the end.
  */
-export function syntheticFeed(studio: SyntheticStudio, options: { count: number; fromMs: number; spanMs: number; dropShare: number; seed?: number }): SyntheticObservation[] {
+export function saleSchedule(studio: SyntheticStudio, options: { fromMs: number; spanMs: number; dropShare: number; seed?: number }): PriceSchedule {
+  const seed = options.seed ?? 2;
+  const endMs = options.fromMs + options.spanMs;
+  const sales = studio.productIds.map((_, p) => {
+    const own = prng(seed * 1_000_003 + p);
+    if (own() >= options.dropShare) return null;
+    const startMs = options.fromMs + Math.floor(own() * options.spanMs);
+    const percent = 80 + Math.floor(own() * 16);
+    const deeperAtMs = own() < 0.25 ? startMs + Math.floor((endMs - startMs) / 2) : Number.POSITIVE_INFINITY;
+    return { startMs, percent, deeperAtMs };
+  });
+  return {
+    priceAt(productIndex, atMs) {
+      const base = studio.basePriceMinor[productIndex]!;
+      const sale = sales[productIndex];
+      if (!sale || atMs < sale.startMs) return base;
+      return Math.round((base * (atMs >= sale.deeperAtMs ? sale.percent - 10 : sale.percent)) / 100);
+    },
+  };
+}
+
+/** A feed: `count` observations at random instants in [fromMs, fromMs + spanMs), cycling over the products. */
+export function syntheticFeed(studio: SyntheticStudio, prices: PriceSchedule, options: { count: number; fromMs: number; spanMs: number; seed?: number }): SyntheticObservation[] {
   const random = prng(options.seed ?? 2);
   const out: SyntheticObservation[] = [];
-  const products = studio.productIds.length;
   for (let i = 0; i < options.count; i++) {
-    const productIndex = i % products;
+    const productIndex = i % studio.productIds.length;
     const atMs = options.fromMs + Math.floor(random() * options.spanMs);
-    const base = studio.basePriceMinor[productIndex]!;
-    const dropping = (productIndex * 2654435761) % 1000 < options.dropShare * 1000 && random() < 0.5;
-    const priceMinor = dropping ? Math.round((base * (80 + Math.floor(random() * 16))) / 100) : base;
-    out.push({ productIndex, priceMinor, observedAt: canonicalIso(atMs) });
+    out.push({ productIndex, priceMinor: prices.priceAt(productIndex, atMs), observedAt: canonicalIso(atMs) });
   }
   return out;
 }

@@ -41,7 +41,7 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
     });
     await app.listen({ host: options.host, port: options.port });
     // Price feeds and the periodic watch sweep (quiet unless feeds are configured; see scheduler.ts).
-    const scheduler = startWatchScheduler(store.db, { log: app.log });
+    const scheduler = startWatchScheduler(store.db, { log: app.log, location: { dataDir: options.dataDir, databaseUrl: options.databaseUrl } });
     // The catalog search index, built while nobody waits for it (else on the first search).
     const log = app.log;
     const warming = catalogSearchFor(store.db).warm((error) => log.warn({ err: error }, 'catalog search index not built at start'));

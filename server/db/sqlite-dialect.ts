@@ -16,21 +16,30 @@ function toSqliteValue(value: unknown): SQLInputValue {
   throw new TypeError(`Cannot bind a ${typeof value} to SQLite`);
 }
 
-function* plainRows(rows: Iterable<unknown>): IterableIterator<unknown> {
-  for (const row of rows) yield { ...(row as object) };
+function* plainRows(rows: Iterable<unknown>, toRow: (values: readonly unknown[]) => Record<string, unknown>): IterableIterator<unknown> {
+  for (const row of rows) yield toRow(row as unknown[]);
 }
 
 function adaptStatement(statement: StatementSync): SqliteStatement {
-  const reader = statement.columns().length > 0;
+  const columns = statement.columns().map((column) => column.name);
+  const reader = columns.length > 0;
+  // node:sqlite's row objects have a null prototype (and are slow to build); plain objects behave
+  // like every other driver's. Rows read as arrays and made into objects here, keys always added
+  // in the same order, are plain and about twice as fast as copying (a sweep reads a million).
+  if (reader) statement.setReturnArrays(true);
+  const toRow = (values: readonly unknown[]): Record<string, unknown> => {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i];
+    return row;
+  };
   return {
     reader,
-    // node:sqlite rows have a null prototype; plain objects behave like every other driver's.
-    all: (parameters) => statement.all(...parameters.map(toSqliteValue)).map((row) => ({ ...row })),
+    all: (parameters) => (statement.all(...parameters.map(toSqliteValue)) as unknown as unknown[][]).map(toRow),
     run: (parameters) => {
       const result = statement.run(...parameters.map(toSqliteValue));
       return { changes: result.changes, lastInsertRowid: result.lastInsertRowid };
     },
-    iterate: (parameters) => plainRows(statement.iterate(...parameters.map(toSqliteValue))),
+    iterate: (parameters) => plainRows(statement.iterate(...parameters.map(toSqliteValue)), toRow),
   };
 }
 
@@ -40,6 +49,9 @@ export function openSqlite(file: string): DatabaseSync {
   database.exec('PRAGMA synchronous = NORMAL');
   database.exec('PRAGMA foreign_keys = ON');
   database.exec('PRAGMA busy_timeout = 5000');
+  // Checkpoint every ~64 MB of WAL rather than every 4 MB: a bulk write (a feed batch, a sweep)
+  // otherwise pays a checkpoint, with its fsyncs, on nearly every commit.
+  database.exec('PRAGMA wal_autocheckpoint = 16384');
   return database;
 }
 

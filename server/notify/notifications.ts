@@ -3,8 +3,8 @@
  * notification). Any feature adds them; they are written in the same transaction as the change
  * they announce, so a rolled-back change never leaves a message behind.
  */
-import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import { timeOrderedId } from '../db/ids.ts';
 import type { Database, NotificationsTable } from '../db/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -33,7 +33,7 @@ export interface Notification {
 
 export function notificationRow(notification: NewNotification, createdAt: string): Insertable<NotificationsTable> {
   return {
-    id: randomUUID(),
+    id: timeOrderedId(),
     user_id: notification.userId,
     kind: notification.kind,
     title: notification.title,

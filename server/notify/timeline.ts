@@ -3,8 +3,8 @@
  * Alba sofa ended on 17 March"). Attached to a project when the event belongs to one, and always
  * to the person it is about, so a purchase outside any project still has its story.
  */
-import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely, Transaction } from 'kysely';
+import { timeOrderedId } from '../db/ids.ts';
 import type { Database, TimelineEventsTable } from '../db/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -27,7 +27,7 @@ export interface TimelineEvent extends NewTimelineEvent {
 }
 
 export function timelineRow(event: NewTimelineEvent): Insertable<TimelineEventsTable> {
-  return { id: randomUUID(), project_id: event.projectId, subject_user_id: event.subjectUserId, actor_name: event.actorName, kind: event.kind, text: event.text, at: event.at };
+  return { id: timeOrderedId(), project_id: event.projectId, subject_user_id: event.subjectUserId, actor_name: event.actorName, kind: event.kind, text: event.text, at: event.at };
 }
 
 const INSERT_CHUNK = 500;

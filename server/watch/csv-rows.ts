@@ -24,7 +24,7 @@ export function csvLine(fields: readonly string[]): string {
   return fields.map((field) => (/[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field)).join(',');
 }
 
-export async function* readCsvRows(source: AsyncIterable<Uint8Array | string>, shape: CsvShape): AsyncGenerator<CsvRowEvent> {
+export async function* readCsvRows(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, shape: CsvShape): AsyncGenerator<CsvRowEvent> {
   const decoder = new Utf8LineDecoder();
   const tokenizer = new CsvTokenizer({ header: true });
   const invalidLines = new Set<number>();

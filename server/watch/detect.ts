@@ -34,19 +34,23 @@ function summarise(timeline: ObservationTimeline): ProductBatch {
   return { productId: timeline.productId, lowestMinor, firstAt: canonicalIso(first.atMs), lastAt: canonicalIso(last.atMs) };
 }
 
-/** Lines whose watch a batch of observations could change (see the file comment). */
+/**
+ * Lines whose watch a batch of observations could change (see the file comment). CROSS JOIN
+ * keeps SQLite driving from the batch into the price index; left to itself it scans every line.
+ */
 async function candidateLines(trx: Transaction<Database>, batches: readonly ProductBatch[]): Promise<LineRow[]> {
   const out: LineRow[] = [];
   for (const part of chunks(batches, 200)) {
     const values = sql.join(part.map((b) => sql`(cast(${b.productId} as text), cast(${b.lowestMinor} as integer), cast(${b.firstAt} as text), cast(${b.lastAt} as text))`));
     const { rows } = await sql<LineRow>`
       with batch (product_id, lowest_minor, first_at, last_at) as (values ${values})
-      select l.id as line_id, l.product_id, l.retailer_id, l.customer_id, l.project_id, l.quantity, l.unit_price_minor,
+      select l.id as line_id, l.product_id, l.retailer_id, l.quantity, l.unit_price_minor,
              l.currency, l.purchased_at, l.delivered_at, l.final_sale
       from batch b
-      join purchase_lines l on l.product_id = b.product_id and l.unit_price_minor > b.lowest_minor
+      cross join purchase_lines l
       join watches w on w.product_id = l.product_id and w.line_id = l.id
-      where w.window_start <= b.last_at and w.window_end > b.first_at
+      where l.product_id = b.product_id and l.unit_price_minor > b.lowest_minor
+        and w.window_start <= b.last_at and w.window_end > b.first_at
         and (w.status = 'open' or w.closed_reason = 'window-ended')`.execute(trx);
     out.push(...rows);
   }

@@ -2,6 +2,7 @@
  * Reads for the watch rules: lines with their claims, observations of products, and the labels
  * messages need. Lists go through `in (…)` in chunks; callers bound how much they ask for.
  */
+import type { PriceAdjustmentPolicy } from '../../core/watch/index.ts';
 import { DEFAULT_PREFERENCES } from '../auth/users.ts';
 import type { LineLabel } from './messages.ts';
 import { chunks, claimsByLine, CLAIM_COLUMNS, LINE_COLUMNS, toStoredWatch, type ClaimRow, type Db, type LineRow, type ObservationRow, type RetailerPolicies, type StoredWatch } from './rows.ts';
@@ -39,7 +40,7 @@ export async function withClaims(db: Db, rows: readonly LineRow[], policies: Ret
   return rows.map((row) => toStoredWatch(row, policyOf(policies, row.retailer_id), claims.get(row.line_id) ?? []));
 }
 
-export function policyOf(policies: RetailerPolicies, retailerId: string) {
+export function policyOf(policies: RetailerPolicies, retailerId: string): PriceAdjustmentPolicy {
   const retailer = policies.byId.get(retailerId);
   if (!retailer) throw new Error(`Retailer ${retailerId} of a purchase line is missing`);
   return retailer.policy;
@@ -65,10 +66,10 @@ export async function lineLabels(db: Db, lineIds: readonly string[]): Promise<Ma
       .innerJoin('products as p', 'p.id', 'l.product_id')
       .innerJoin('retailers as r', 'r.id', 'l.retailer_id')
       .innerJoin('users as u', 'u.id', 'l.customer_id')
-      .select(['l.id', 'p.name as product_name', 'r.name as retailer_name', 'u.preferences'])
+      .select(['l.id', 'l.customer_id', 'l.project_id', 'p.name as product_name', 'r.name as retailer_name', 'u.preferences'])
       .where('l.id', 'in', part)
       .execute();
-    for (const row of rows) labels.set(row.id, { productName: row.product_name, retailerName: row.retailer_name, locale: localeOf(row.preferences) });
+    for (const row of rows) labels.set(row.id, { customerId: row.customer_id, projectId: row.project_id, productName: row.product_name, retailerName: row.retailer_name, locale: localeOf(row.preferences) });
   }
   return labels;
 }

@@ -5,8 +5,10 @@
 import { formatMoney, money, type Money } from '../../core/money.ts';
 import type { AdjustmentWindow, Claim, PriceAdjustmentPolicy, WatchCloseReason } from '../../core/watch/index.ts';
 
-/** Names a message needs about one line, loaded once for the lines that changed. */
+/** Who to tell about one line, and the names a message needs; loaded for the lines that changed. */
 export interface LineLabel {
+  readonly customerId: string;
+  readonly projectId: string | null;
   readonly productName: string;
   readonly retailerName: string;
   readonly locale: string;

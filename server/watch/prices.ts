@@ -42,6 +42,8 @@ export interface PriceImportReport extends SettleCounts {
   /** Valid rows whose observation was already stored (a repeated row or a re-import). */
   observationsKnown: number;
   productsRepriced: number;
+  /** Time spent checking the new observations against watches and writing what they caused. */
+  detectionMs: number;
   readonly rejected: { line: number; reason: string }[];
 }
 
@@ -73,7 +75,7 @@ export async function importPriceRows(db: Kysely<Database>, events: AsyncIterabl
   const batchSize = options.batchSize ?? 1000;
   const policies = await loadPolicies(db);
   const retailers = new Map([...policies.byId].map(([id, r]) => [r.name.toLowerCase(), { id, name: r.name, currency: r.currency }]));
-  const report: PriceImportReport = { source: options.source, rows: 0, observationsAdded: 0, observationsKnown: 0, productsRepriced: 0, rejected: [], ...emptyCounts() };
+  const report: PriceImportReport = { source: options.source, rows: 0, observationsAdded: 0, observationsKnown: 0, productsRepriced: 0, detectionMs: 0, rejected: [], ...emptyCounts() };
   let batch: GoodRow[] = [];
   let rejects: RowReject[] = [];
 
@@ -146,10 +148,13 @@ async function writePriceBatch(db: Kysely<Database>, rows: readonly GoodRow[], r
     }
     await keepRejects(trx, 'prices', source, rejects, now);
     report.productsRepriced += await repriceProducts(trx, added, new Map(observations.map((o) => [o.productId, o.productPrice])), now);
+    const detectStart = performance.now();
     const counts = await detectForObservations(trx, added, policies, now);
+    const detectionMs = performance.now() - detectStart;
     // Counted only once the batch is in: a rolled-back batch reports nothing it did not do.
     report.observationsAdded += added.length;
     report.observationsKnown += observations.length - added.length;
+    report.detectionMs += detectionMs;
     addCounts(report, counts);
   });
 }

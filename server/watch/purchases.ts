@@ -124,6 +124,9 @@ export async function importPurchaseRows(db: Kysely<Database>, events: AsyncIter
   return report;
 }
 
+/** A line being recorded, with who bought it (for the customer's timeline). */
+type NewLine = LineRow & { readonly customer_id: string; readonly project_id: string | null };
+
 interface Resolved {
   readonly row: GoodRow;
   readonly customerId: string;
@@ -167,8 +170,8 @@ async function writePurchaseBatch(db: Kysely<Database>, rows: readonly GoodRow[]
   const resolved = await resolve(db, rows, rejects);
   await db.transaction().execute(async (trx) => {
     const batchRejects = [...rejects];
-    const touched: LineRow[] = [];
-    const started: LineRow[] = [];
+    const touched: NewLine[] = [];
+    const started: NewLine[] = [];
     let unchanged = 0;
     let deliveries = 0;
     for (const part of chunks(resolved, 200)) {
@@ -189,7 +192,7 @@ async function writePurchaseBatch(db: Kysely<Database>, rows: readonly GoodRow[]
       }));
       const inserted = new Set((await trx.insertInto('purchase_lines').values(values).onConflict((oc) => oc.doNothing()).returning('id').execute()).map((row) => row.id));
       for (const [i, value] of values.entries()) {
-        const lineRow: LineRow = { ...value, line_id: value.id };
+        const lineRow: NewLine = { ...value, line_id: value.id };
         if (inserted.has(value.id)) {
           started.push(lineRow);
           continue;
@@ -215,10 +218,10 @@ async function writePurchaseBatch(db: Kysely<Database>, rows: readonly GoodRow[]
   });
 }
 
-type Reconciled = { kind: 'unchanged' } | { kind: 'delivered'; line: LineRow } | { kind: 'conflict'; reason: string };
+type Reconciled = { kind: 'unchanged' } | { kind: 'delivered'; line: NewLine } | { kind: 'conflict'; reason: string };
 
 /** A line already recorded under the same customer, retailer, order and product. */
-async function reconcile(trx: Transaction<Database>, incoming: LineRow, resolved: Resolved, policies: RetailerPolicies): Promise<Reconciled> {
+async function reconcile(trx: Transaction<Database>, incoming: NewLine, resolved: Resolved, policies: RetailerPolicies): Promise<Reconciled> {
   const existing = await trx
     .selectFrom('purchase_lines')
     .selectAll()
@@ -233,7 +236,7 @@ async function reconcile(trx: Transaction<Database>, incoming: LineRow, resolved
   }
   if (incoming.delivered_at === null || existing.delivered_at === incoming.delivered_at) return { kind: 'unchanged' };
   if (existing.delivered_at !== null) return { kind: 'conflict', reason: `order ${existing.order_ref}: delivery was already recorded on ${existing.delivered_at}` };
-  const line: LineRow = { ...incoming, line_id: existing.id, project_id: existing.project_id, final_sale: existing.final_sale };
+  const line: NewLine = { ...incoming, line_id: existing.id, project_id: existing.project_id, final_sale: existing.final_sale };
   await trx.updateTable('purchase_lines').set({ delivered_at: incoming.delivered_at }).where('id', '=', existing.id).execute();
   const window = windowFor(toPurchaseLine(line), policyOf(policies, line.retailer_id));
   await trx.updateTable('watches').set({ window_start: window?.start ?? null, window_end: window?.end ?? null }).where('line_id', '=', existing.id).execute();
@@ -241,7 +244,7 @@ async function reconcile(trx: Transaction<Database>, incoming: LineRow, resolved
 }
 
 /** One watch per new line (already closed for a final-sale item the policy excludes), and a timeline sentence. */
-async function openWatches(trx: Transaction<Database>, lines: readonly LineRow[], policies: RetailerPolicies, now: string): Promise<void> {
+async function openWatches(trx: Transaction<Database>, lines: readonly NewLine[], policies: RetailerPolicies, now: string): Promise<void> {
   if (lines.length === 0) return;
   const labels = await lineLabels(trx, lines.map((l) => l.line_id));
   const watches = [];

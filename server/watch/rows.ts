@@ -4,7 +4,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { money } from '../../core/money.ts';
-import type { Claim, ClaimStatus, LineWatchState, PriceAdjustmentPolicy, PriceObservation, PurchaseLine, Watch } from '../../core/watch/index.ts';
+import { EMPTY_WATCH_STATE, type Claim, type ClaimStatus, type LineWatchState, type PriceAdjustmentPolicy, type PriceObservation, type PurchaseLine, type Watch } from '../../core/watch/index.ts';
 import type { Database } from '../db/schema.ts';
 
 export type Db = Kysely<Database> | Transaction<Database>;
@@ -14,8 +14,6 @@ export interface LineRow {
   readonly line_id: string;
   readonly product_id: string;
   readonly retailer_id: string;
-  readonly customer_id: string;
-  readonly project_id: string | null;
   readonly quantity: number;
   readonly unit_price_minor: number;
   readonly currency: string;
@@ -28,8 +26,6 @@ export const LINE_COLUMNS = [
   'l.id as line_id',
   'l.product_id',
   'l.retailer_id',
-  'l.customer_id',
-  'l.project_id',
   'l.quantity',
   'l.unit_price_minor',
   'l.currency',
@@ -130,20 +126,26 @@ export function toClaim(row: ClaimRow): Claim {
 export interface StoredWatch {
   readonly watch: Watch;
   readonly retailerId: string;
-  readonly customerId: string;
-  readonly projectId: string | null;
   /** Stored claim rows by sequence: their ids and versions guard every update. */
   readonly claimRows: ReadonlyMap<number, ClaimRow>;
+  /**
+   * The stored window end (watches.window_end), when the reader has it: lets a sweep skip asking
+   * the rules whether a watch whose window is still open, with no claim, can close.
+   */
+  readonly windowEnd?: string | null;
 }
 
-export function toStoredWatch(row: LineRow, policy: PriceAdjustmentPolicy, claims: readonly ClaimRow[]): StoredWatch {
-  const sorted = claims.length > 1 ? [...claims].sort((a, b) => a.sequence - b.sequence) : claims;
+const NO_CLAIM_ROWS: ReadonlyMap<number, ClaimRow> = new Map();
+
+export function toStoredWatch(row: LineRow & { readonly window_end?: string | null }, policy: PriceAdjustmentPolicy, claims: readonly ClaimRow[]): StoredWatch {
+  // Most lines have no claim: share the empty state rather than allocate one per line.
+  if (claims.length === 0) return { watch: { line: toPurchaseLine(row), policy, state: EMPTY_WATCH_STATE }, retailerId: row.retailer_id, windowEnd: row.window_end, claimRows: NO_CLAIM_ROWS };
+  const sorted = [...claims].sort((a, b) => a.sequence - b.sequence);
   const state: LineWatchState = { claims: sorted.map(toClaim) };
   return {
     watch: { line: toPurchaseLine(row), policy, state },
     retailerId: row.retailer_id,
-    customerId: row.customer_id,
-    projectId: row.project_id,
+    windowEnd: row.window_end,
     claimRows: new Map(sorted.map((claim) => [claim.sequence, claim])),
   };
 }

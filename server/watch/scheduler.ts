@@ -5,8 +5,10 @@
  * Ticks never overlap, and `stop()` waits for the one in flight.
  */
 import type { Kysely } from 'kysely';
+import type { StoreLocation } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { DEFAULT_RETRY, pollDueFeeds, type RetryPolicy } from './feeds.ts';
+import { sweepAll } from './sweep-parallel.ts';
 import { sweepWatches } from './sweep.ts';
 
 export interface SchedulerLog {
@@ -19,6 +21,8 @@ export interface WatchSchedulerOptions {
   readonly tickMs?: number;
   readonly sweepEveryMinutes?: number;
   readonly retry?: RetryPolicy;
+  /** Where the store is: lets a large sweep use worker threads (each opens its own connection). */
+  readonly location?: StoreLocation;
 }
 
 export interface WatchScheduler {
@@ -48,7 +52,7 @@ export function startWatchScheduler(db: Kysely<Database>, options: WatchSchedule
     }
     if (sweepEveryMs > 0 && Date.now() >= nextSweepAt && !stopped) {
       nextSweepAt = Date.now() + sweepEveryMs;
-      const report = await sweepWatches(db);
+      const report = options.location ? await sweepAll(options.location) : await sweepWatches(db);
       options.log.info({ ...report }, 'price watches swept');
     }
   };

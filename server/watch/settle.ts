@@ -12,10 +12,10 @@
  * notification and its timeline event are written in one transaction, so a crash leaves all
  * three or none.
  */
-import { randomUUID } from 'node:crypto';
 import { sql, type Insertable, type Transaction } from 'kysely';
 import { money } from '../../core/money.ts';
 import { claimedTotalMinor, evaluateWatches, watchCloseReason, windowFor, type Claim, type LineWatchState, type TimelineLookup, type WatchCloseReason, type WatchEvaluation } from '../../core/watch/index.ts';
+import { timeOrderedId } from '../db/ids.ts';
 import type { ClaimsTable, Database } from '../db/schema.ts';
 import { addNotifications, type NewNotification } from '../notify/notifications.ts';
 import { addTimelineEvents, STUDIO_ACTOR, type NewTimelineEvent } from '../notify/timeline.ts';
@@ -99,11 +99,14 @@ function planFor(pending: readonly StoredWatch[], options: SettleOptions, counts
     stateAfter.set(evaluation.watch.line.id, evaluation.state);
   }
   const closing: Closing[] = [];
-  if (options.closeAsOf !== undefined) {
+  const asOf = options.closeAsOf;
+  if (asOf !== undefined) {
     for (const stored of pending) {
       const { line, policy } = stored.watch;
       const state = stateAfter.get(line.id) ?? stored.watch.state;
-      const reason = watchCloseReason(line, policy, options.closeAsOf, state);
+      // The stored window says it is still open, and nothing else can close it: no need to ask.
+      if (stored.windowEnd !== undefined && state.claims.length === 0 && !line.finalSale && (stored.windowEnd === null || stored.windowEnd > asOf)) continue;
+      const reason = watchCloseReason(line, policy, asOf, state);
       if (reason) closing.push({ stored, reason, state });
     }
   }
@@ -112,7 +115,7 @@ function planFor(pending: readonly StoredWatch[], options: SettleOptions, counts
 
 function claimRow(stored: StoredWatch, claim: Claim, now: string): Insertable<ClaimsTable> {
   return {
-    id: randomUUID(),
+    id: timeOrderedId(),
     line_id: stored.watch.line.id,
     product_id: stored.watch.line.productId,
     sequence: claim.sequence,
@@ -130,20 +133,19 @@ function claimRow(stored: StoredWatch, claim: Claim, now: string): Insertable<Cl
   };
 }
 
-const FALLBACK_LABEL: LineLabel = { productName: 'item', retailerName: 'the retailer', locale: 'en-US' };
-
 async function writePlan(trx: Transaction<Database>, plan: Plan, labels: ReadonlyMap<string, LineLabel>, now: string, counts: SettleCounts): Promise<string[]> {
   const conflicts = new Set<string>();
   const notifications: NewNotification[] = [];
   const events: NewTimelineEvent[] = [];
   const announce = (stored: StoredWatch, claimId: string, claim: Claim, before: Claim | null) => {
     const line = stored.watch.line;
-    const label = labels.get(line.id) ?? FALLBACK_LABEL;
+    const label = labels.get(line.id);
+    if (!label) return; // the line was deleted meanwhile: nobody to tell
     const message = before ? claimGrownMessage(label, before, claim) : claimOpenedMessage(label, claim, line.quantity);
     const kind = before ? 'claim.grown' : 'claim.detected';
     const data = { claimId, lineId: line.id, productId: line.productId, amount: claim.amount, evidenceObservationId: claim.evidence.observationId };
-    notifications.push({ userId: stored.customerId, kind, title: message.title, body: message.body, link: `/claims/${claimId}`, data });
-    events.push({ projectId: stored.projectId, subjectUserId: stored.customerId, actorName: STUDIO_ACTOR, kind, text: claimTimelineText(label, claim, before !== null), at: now });
+    notifications.push({ userId: label.customerId, kind, title: message.title, body: message.body, link: `/claims/${claimId}`, data });
+    events.push({ projectId: label.projectId, subjectUserId: label.customerId, actorName: STUDIO_ACTOR, kind, text: claimTimelineText(label, claim, before !== null), at: now });
   };
 
   const opened = plan.changed.flatMap(({ stored, evaluation }) => evaluation.changes.flatMap((change) => (change.kind === 'opened' ? [{ stored, claim: change.claim, row: claimRow(stored, change.claim, now) }] : [])));
@@ -197,8 +199,9 @@ async function writePlan(trx: Transaction<Database>, plan: Plan, labels: Readonl
       const closed = await trx
         .updateTable('watches')
         .set({ status: 'closed', closed_reason: reason, closed_at: now })
-        .where('status', '=', 'open')
-        .where('line_id', 'in', part.map((c) => c.stored.watch.line.id))
+        .where('status', '=', sql.lit('open'))
+        // By the full key, so SQLite finds each row by its primary key.
+        .where(sql<boolean>`(product_id, line_id) in (values ${sql.join(part.map((c) => sql`(${c.stored.watch.line.productId}, ${c.stored.watch.line.id})`))})`)
         .returning('line_id')
         .execute();
       const done = new Set(closed.map((row) => row.line_id));
@@ -206,9 +209,10 @@ async function writePlan(trx: Transaction<Database>, plan: Plan, labels: Readonl
       for (const { stored, state } of part) {
         if (!done.has(stored.watch.line.id)) continue;
         const { line, policy } = stored.watch;
-        const label = labels.get(line.id) ?? FALLBACK_LABEL;
+        const label = labels.get(line.id);
+        if (!label) continue;
         const claimed = money(claimedTotalMinor(state), line.unitPricePaid.currency);
-        events.push({ projectId: stored.projectId, subjectUserId: stored.customerId, actorName: STUDIO_ACTOR, kind: 'watch.closed', text: watchClosedText(label, reason, windowFor(line, policy), claimed), at: now });
+        events.push({ projectId: label.projectId, subjectUserId: label.customerId, actorName: STUDIO_ACTOR, kind: 'watch.closed', text: watchClosedText(label, reason, windowFor(line, policy), claimed), at: now });
       }
     }
   }

@@ -10,7 +10,7 @@
  * Safe to run twice at once, or after a crash: see settle.ts.
  */
 import { canonicalIso, indexObservationsByProduct, instantMs, type TimelineLookup } from '../../core/watch/index.ts';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { claimRowsForProducts, observationsOf, policyOf } from './load.ts';
 import { claimsByLine, LINE_COLUMNS, loadPolicies, toObservation, toStoredWatch, type LineRow } from './rows.ts';
@@ -23,6 +23,8 @@ export interface SweepOptions {
   readonly now?: Date;
   /** Watches per page (default 5,000). */
   readonly pageSize?: number;
+  /** Only products with ids in [from, to) (either end open): one worker's share of a parallel sweep. */
+  readonly products?: { readonly from?: string | null; readonly to?: string | null };
   /** Called after each page with the running totals. */
   readonly onPage?: (progress: SweepReport) => void;
 }
@@ -45,9 +47,9 @@ export async function sweepWatches(db: Kysely<Database>, options: SweepOptions =
   const report: SweepReport = { asOf, ...emptyCounts(), watchesChecked: 0, pages: 0, peakObservationsHeld: 0 };
   const write: WriteRunner = (work) => db.transaction().execute(work);
 
-  let after: { productId: string; lineId: string } | null = null;
+  let after: { productId: string; lineId: string } | null = options.products?.from ? { productId: options.products.from, lineId: '' } : null;
   for (;;) {
-    const rows: LineRow[] = await openWatchPage(db, after, pageSize);
+    const rows = await openWatchPage(db, after, pageSize, options.products);
     if (rows.length === 0) break;
     const last = rows[rows.length - 1]!;
     after = { productId: last.product_id, lineId: last.line_id };
@@ -55,7 +57,7 @@ export async function sweepWatches(db: Kysely<Database>, options: SweepOptions =
     const productIds = distinctProducts(rows);
     const timelines = await timelinesFor(db, rows, productIds);
     const claims = claimsByLine(await claimRowsForProducts(db, productIds));
-    const watches = rows.map((row) => toStoredWatch(row, policyOf(policies, row.retailer_id), claims.get(row.line_id) ?? []));
+    const watches = rows.map((row) => toStoredWatch(row, policyOf(policies, row.retailer_id), claims.get(row.line_id) ?? NONE));
     const counts = await settle(db, watches, { timelines, policies, now, closeAsOf: asOf, write });
 
     addCounts(report, counts);
@@ -70,12 +72,16 @@ export async function sweepWatches(db: Kysely<Database>, options: SweepOptions =
   return report;
 }
 
-async function openWatchPage(db: Kysely<Database>, after: { productId: string; lineId: string } | null, pageSize: number): Promise<LineRow[]> {
+async function openWatchPage(db: Kysely<Database>, after: { productId: string; lineId: string } | null, pageSize: number, products: SweepOptions['products']): Promise<(LineRow & { window_end: string | null })[]> {
   let query = db
     .selectFrom('watches as w')
     .innerJoin('purchase_lines as l', (join) => join.onRef('l.product_id', '=', 'w.product_id').onRef('l.id', '=', 'w.line_id'))
-    .select(LINE_COLUMNS)
-    .where('w.status', '=', 'open');
+    .select([...LINE_COLUMNS, 'w.window_end'])
+    .where('w.status', '=', sql.lit('open'));
+  // The range's start is the first keyset position ((from, '') precedes every line of `from`),
+  // so the index scan starts there; a separate product_id >= from would make SQLite start at
+  // `from` on every page.
+  if (products?.to) query = query.where('w.product_id', '<', products.to);
   if (after) {
     const { productId, lineId } = after;
     query = query.where((eb) => eb(eb.refTuple('w.product_id', 'w.line_id'), '>', eb.tuple(productId, lineId)));
@@ -89,13 +95,17 @@ function distinctProducts(rows: readonly LineRow[]): string[] {
   return out;
 }
 
+const NONE: readonly never[] = [];
+
 /**
  * Timelines of the page's products. Windows never open before the purchase, so observations
- * older than the page's oldest purchase cannot count and are not read.
+ * older than the page's oldest purchase cannot count and are not read. Stored instants are
+ * canonical UTC (the importers write them so), so the oldest is the least as text.
  */
 async function timelinesFor(db: Kysely<Database>, rows: readonly LineRow[], productIds: readonly string[]): Promise<TimelineLookup> {
-  let oldestMs = Number.POSITIVE_INFINITY;
-  for (const row of rows) oldestMs = Math.min(oldestMs, instantMs(row.purchased_at));
-  const observations = await observationsOf(db, productIds, Number.isFinite(oldestMs) ? canonicalIso(oldestMs) : null);
+  let oldest = rows[0]!.purchased_at;
+  for (const row of rows) if (row.purchased_at < oldest) oldest = row.purchased_at;
+  const oldestMs = instantMs(oldest);
+  const observations = await observationsOf(db, productIds, Number.isNaN(oldestMs) ? null : canonicalIso(oldestMs));
   return indexObservationsByProduct(observations.map(toObservation)).timelines;
 }

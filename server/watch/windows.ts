@@ -3,7 +3,7 @@
  * retailer's current policy. Run after a policy changes; the window columns serve queries
  * (which watches a new observation can reach, days left), the rules never read them.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { windowFor } from '../../core/watch/index.ts';
 import type { Database } from '../db/schema.ts';
 import { policyOf } from './load.ts';
@@ -18,7 +18,7 @@ export async function refreshWindows(db: Kysely<Database>, retailerId: string, p
       .selectFrom('watches as w')
       .innerJoin('purchase_lines as l', (join) => join.onRef('l.product_id', '=', 'w.product_id').onRef('l.id', '=', 'w.line_id'))
       .select([...LINE_COLUMNS, 'w.window_start', 'w.window_end'])
-      .where('w.status', '=', 'open')
+      .where('w.status', '=', sql.lit('open'))
       .where('l.retailer_id', '=', retailerId);
     if (after) {
       const { productId, lineId } = after;

@@ -1,13 +1,12 @@
 /**
- * [Watch] end to end through the CLI alone (the catalog's products aside, see watch-fixtures.ts):
- * a retailer with a 14-day window, purchases, a feed with drops inside and outside the window,
+ * [Watch] end to end through the CLI alone: a retailer with a 14-day window, purchases, a feed with drops inside and outside the window,
  * a rise, a repeated row and a further drop → `atelier claims list --json` shows exactly the
  * expected claims and amounts. On both engines.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestStore, engines, tempDir, type TestStore } from './harness.ts';
-import { addProducts, atelier, atelierJson, PRICES_HEADER, PURCHASES_HEADER, storeArgs, writeCsv } from './watch-fixtures.ts';
+import { atelier, atelierJson, PRICES_HEADER, PURCHASES_HEADER, storeArgs, writeCsv } from './watch-fixtures.ts';
 
 for (const engine of engines()) {
   describe(`[Watch] through the CLI on ${engine}`, () => {
@@ -33,11 +32,13 @@ for (const engine of engines()) {
         const added = await atelier(['users', 'add', '--email', email!, '--name', name!, '--role', 'customer', ...s], { stdin: 'a-long-password' });
         assert.equal(added.code, 0, added.stderr);
       }
-      await addProducts(store.location, 'Alba Home', [
-        { sku: 'SOFA-1', name: 'Alba sofa', priceMinor: 120_000 },
-        { sku: 'LAMP-1', name: 'Orbit lamp', priceMinor: 9_900, category: 'lamp' },
-        { sku: 'CHAIR-3', name: 'Kite chair', priceMinor: 45_000, category: 'armchair' },
+      const catalog = writeCsv(files.dir, 'alba-catalog.csv', 'sku,name,category,width_mm,depth_mm,height_mm,price,currency,colours,style_tags,materials,model_url,product_url,image_url,final_sale', [
+        'SOFA-1,Alba sofa,sofa,2100,900,820,1200.00,USD,sand,modern,linen,,,,false',
+        'LAMP-1,Orbit lamp,lamp,300,300,1500,99.00,USD,black,modern,steel,,,,false',
+        'CHAIR-3,Kite chair,armchair,800,820,780,450.00,USD,rust,modern,velvet,,,,false',
       ]);
+      const products = await atelierJson(['catalog', 'import', catalog, '--retailer', 'Alba Home', ...s]);
+      assert.equal(products.imported, 3, JSON.stringify(products));
 
       const purchases = writeCsv(files.dir, 'purchases.csv', PURCHASES_HEADER, [
         'maya@t.test,Alba Home,SOFA-1,1,1200.00,USD,2025-03-01T10:00:00Z,,ORD-100',

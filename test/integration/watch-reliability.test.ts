@@ -16,7 +16,8 @@ import { EMPTY_WATCH_STATE, processObservations, type PriceObservation } from '.
 import { openStore, type Store } from '../../server/db/database.ts';
 import type { Database } from '../../server/db/schema.ts';
 import { loadPolicies, toObservation, toPurchaseLine, LINE_COLUMNS } from '../../server/watch/rows.ts';
-import { createSyntheticStudio, feedCsvLines, insertObservations, insertSyntheticLines, syntheticFeed, type SyntheticStudio } from '../../bench/watch-data.ts';
+import { sweepAll } from '../../server/watch/sweep-parallel.ts';
+import { createSyntheticStudio, feedCsvLines, insertObservations, insertSyntheticLines, saleSchedule, syntheticFeed, type SyntheticStudio } from '../../bench/watch-data.ts';
 import { createTestStore, engines, tempDir, type TestStore } from './harness.ts';
 import { atelierJson, PRICES_HEADER, spawnAtelier, storeArgs, writeCsv } from './watch-fixtures.ts';
 
@@ -109,7 +110,7 @@ for (const engine of engines()) {
 
     test('two sweeps at once create each claim once', async () => {
       // Observations of the first 20 products, stored without detection (as a catalog import does).
-      const feed = syntheticFeed(studio, { count: 4000, fromMs: T0, spanMs: 13 * DAY, dropShare: 0.6, seed: 7 }).filter((o) => o.productIndex < 20);
+      const feed = syntheticFeed(studio, saleSchedule(studio, { fromMs: T0, spanMs: 13 * DAY, dropShare: 0.6, seed: 7 }), { count: 4000, fromMs: T0, spanMs: 13 * DAY, seed: 7 }).filter((o) => o.productIndex < 20);
       await insertObservations(store.db, studio, feed, 'direct');
       const [a, b] = await Promise.all([run(['watch', 'run', '--as-of', AS_OF, '--json', ...s]).done, run(['watch', 'run', '--as-of', AS_OF, '--json', ...s]).done]);
       assert.equal(a.code, 0, a.stderr);
@@ -122,9 +123,22 @@ for (const engine of engines()) {
       await assertWhole(store.db);
     });
 
+    test('a sweep split over worker threads by product range does what one thread does', async () => {
+      const feed = syntheticFeed(studio, saleSchedule(studio, { fromMs: T0, spanMs: 13 * DAY, dropShare: 0.5, seed: 11 }), { count: 3000, fromMs: T0, spanMs: 13 * DAY, seed: 11 })
+        .filter((o) => o.productIndex < 20)
+        .map((o) => ({ ...o, priceMinor: o.priceMinor - 3 }));
+      await insertObservations(store.db, studio, feed, 'direct-threads');
+      const report = await sweepAll(testStore.location, { asOf: AS_OF, workers: 3, parallelFrom: 0 });
+      assert.equal(report.workers, 3);
+      assert.equal(report.watchesChecked, 12_000);
+      assert.ok(report.claimsGrown > 0);
+      assert.deepEqual(await storedClaims(store.db), await oracle(store.db));
+      await assertWhole(store.db);
+    });
+
     test('SIGKILL in the middle of a sweep leaves no partial claim; running again completes it', async () => {
       const before = await count(store.db, 'claims');
-      const feed = syntheticFeed(studio, { count: 8000, fromMs: T0, spanMs: 13 * DAY, dropShare: 0.6, seed: 8 }).filter((o) => o.productIndex >= 20);
+      const feed = syntheticFeed(studio, saleSchedule(studio, { fromMs: T0, spanMs: 13 * DAY, dropShare: 0.6, seed: 8 }), { count: 8000, fromMs: T0, spanMs: 13 * DAY, seed: 8 }).filter((o) => o.productIndex >= 20);
       await insertObservations(store.db, studio, feed, 'direct-2');
       await killOnceStarted(['watch', 'run', '--as-of', AS_OF, ...s], async () => (await count(store.db, 'claims')) > before);
       const expected = await oracle(store.db);
@@ -140,7 +154,7 @@ for (const engine of engines()) {
     });
 
     test('SIGKILL in the middle of an import leaves no partial claim; importing again completes it', async () => {
-      const feed = syntheticFeed(studio, { count: 6_000, fromMs: T0 + DAY, spanMs: 12 * DAY, dropShare: 0.8, seed: 9 }).map((o) => ({ ...o, priceMinor: o.priceMinor - 1 - (o.productIndex % 7) }));
+      const feed = syntheticFeed(studio, saleSchedule(studio, { fromMs: T0 + DAY, spanMs: 12 * DAY, dropShare: 0.8, seed: 9 }), { count: 6_000, fromMs: T0 + DAY, spanMs: 12 * DAY, seed: 9 }).map((o) => ({ ...o, priceMinor: o.priceMinor - 1 - (o.productIndex % 7) }));
       const file = writeCsv(files.dir, 'big-feed.csv', PRICES_HEADER, feedCsvLines(studio, feed));
       const source = file;
       await killOnceStarted(['prices', 'import', file, ...s], async () => (await count(store.db, 'price_observations', ['source', source])) > 0);
@@ -155,7 +169,7 @@ for (const engine of engines()) {
     });
 
     test('the same feed imported twice at once, and once more, creates each claim once', async () => {
-      const feed = syntheticFeed(studio, { count: 6000, fromMs: T0, spanMs: 13 * DAY, dropShare: 1, seed: 10 }).map((o) => ({ ...o, priceMinor: Math.round(o.priceMinor * 0.7) }));
+      const feed = syntheticFeed(studio, saleSchedule(studio, { fromMs: T0, spanMs: 13 * DAY, dropShare: 1, seed: 10 }), { count: 6000, fromMs: T0, spanMs: 13 * DAY, seed: 10 }).map((o) => ({ ...o, priceMinor: Math.round(o.priceMinor * 0.7) }));
       const file = writeCsv(files.dir, 'twice.csv', PRICES_HEADER, feedCsvLines(studio, feed));
       const notesBefore = await count(store.db, 'notifications');
       const [a, b] = await Promise.all([run(['prices', 'import', file, '--json', ...s]).done, run(['prices', 'import', file, '--json', ...s]).done]);

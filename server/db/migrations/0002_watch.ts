@@ -20,6 +20,10 @@ export const watch: AtelierMigration = {
   async up(db: Kysely<unknown>, engine) {
     const observationId = engine === 'sqlite' ? 'integer' : 'bigint';
 
+    // price_observations_once (product_id, observed_at, price_minor) already serves every lookup
+    // by product and time; the second index only doubled the cost of storing a feed.
+    await db.schema.dropIndex('price_observations_product_time').execute();
+
     await clustered(
       db.schema
         .createTable('purchase_lines')
@@ -61,8 +65,9 @@ export const watch: AtelierMigration = {
         .addPrimaryKeyConstraint('watches_pk', ['product_id', 'line_id']),
       engine,
     ).execute();
-    await db.schema.createIndex('watches_open').on('watches').columns(['status', 'product_id', 'line_id']).execute();
-    await db.schema.createIndex('watches_closing').on('watches').columns(['status', 'window_end']).execute();
+    // Open watches only: closing one removes its entry instead of moving it to a "closed" part.
+    // Queries must say status = 'open' as a literal for SQLite to use it.
+    await db.schema.createIndex('watches_open').on('watches').columns(['product_id', 'line_id']).where(sql.ref('status'), '=', sql.lit('open')).execute();
 
     await db.schema
       .createTable('claims')

@@ -1,0 +1,187 @@
+/**
+ * `npm run bench -- watch --json`: price watches at scale, on the real store (SQLite, the default
+ * engine, in a temp folder) and through the real code paths.
+ *
+ * The studio: 1,000,000 open watches (50 lines per product, 20,000 products), bought over the 15
+ * days before "now" with a 14-day window; a feed of 100,000 observations over the last 14 days
+ * in which 5 % of the products go on sale (5–20 % off, a quarter marked down again later).
+ *
+ *   - batch1kMs: `importPriceRows` of 1,000 CSV rows — parse, look up SKUs, store observations,
+ *     reprice products, find the watches they can affect, evaluate, write claims, notifications
+ *     and timeline events in one transaction — median over the feed's 100 batches (with how many
+ *     claims they wrote); batch1kNoNewDropsMs: the same for a batch that confirms today's prices
+ *     (the common case: checking, nothing to write); batch1kDetectMs: the part of a feed batch
+ *     spent finding the watches it can affect, evaluating them and writing their claims (the
+ *     rest is parsing and storing the observations).
+ *   - sweepSeconds: `sweepAll` (the path of `atelier watch run`) over every open watch, read from
+ *     SQL page by page, each checked against its product's observations, as of a moment no window
+ *     has ended; sweepSingleThreadSeconds the same in one thread; sweepClosingDaySeconds as of a
+ *     day later, when 1/15 of the windows end (closing them writes a timeline event each);
+ *     coldSweepSeconds: with every claim removed first, so the sweep writes them all itself.
+ *   - the naive baseline: every watch × every observation (core `processObservations` over the
+ *     whole feed for each line), timed on a sample of lines and extrapolated linearly — labelled.
+ * Sizes can be lowered for a quick look: ATELIER_BENCH_WATCHES, ATELIER_BENCH_OBSERVATIONS.
+ */
+import { sql, type Kysely } from 'kysely';
+import { EMPTY_WATCH_STATE, processObservations, type PriceObservation } from '../core/watch/index.ts';
+import { openStore, type StoreLocation } from '../server/db/database.ts';
+import type { Database } from '../server/db/schema.ts';
+import { readCsvRows } from '../server/watch/csv-rows.ts';
+import { importPriceRows, priceShape } from '../server/watch/prices.ts';
+import { LINE_COLUMNS, loadPolicies, toPurchaseLine } from '../server/watch/rows.ts';
+import { sweepAll } from '../server/watch/sweep-parallel.ts';
+import { tempDir } from '../test/integration/harness.ts';
+import type { BenchContext } from './registry.ts';
+import { createSyntheticStudio, feedCsvLines, insertSyntheticLines, saleSchedule, syntheticFeed, type SyntheticStudio } from './watch-data.ts';
+
+const DAY = 86_400_000;
+const NOW = Date.parse('2025-09-01T00:00:00Z');
+
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const percentile = (values: readonly number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+const rssMb = () => round(process.memoryUsage().rss / 2 ** 20, 0);
+
+async function importCsv(db: Kysely<Database>, lines: readonly string[], source: string) {
+  return importPriceRows(db, readCsvRows([`retailer,sku,price,currency,observed_at\n${lines.join('\n')}\n`], priceShape()), { source, now: new Date(NOW) });
+}
+
+export async function watchBenchmark({ log }: BenchContext): Promise<Record<string, unknown>> {
+  const watches = Number(process.env.ATELIER_BENCH_WATCHES ?? 1_000_000);
+  const observations = Number(process.env.ATELIER_BENCH_OBSERVATIONS ?? 100_000);
+  const folder = tempDir('atelier-bench-watch-');
+  const location: StoreLocation = { dataDir: folder.dir };
+  const store = await openStore(location);
+  try {
+    const setupStart = performance.now();
+    // Loading a million rows is not what is measured: a big page cache while loading only.
+    await sql`pragma cache_size = -262144`.execute(store.db);
+    const studio = await createSyntheticStudio(store.db, { products: Math.max(100, Math.round(watches / 50)), customers: Math.max(100, Math.round(watches / 20)), windowDays: 14 });
+    // Lines bought during a sale paid the sale price.
+    const prices = saleSchedule(studio, { fromMs: NOW - 14 * DAY, spanMs: 14 * DAY, dropShare: 0.05, seed: 3 });
+    await insertSyntheticLines(store.db, studio, { count: watches, fromMs: NOW - 15 * DAY, spanMs: 15 * DAY, prices, onProgress: (done) => done % 200_000 === 0 && log(`  ${done.toLocaleString('en')} purchase lines…`) });
+    await sql`pragma cache_size = -2000`.execute(store.db);
+    const setupSeconds = (performance.now() - setupStart) / 1000;
+    log(`setup: ${watches.toLocaleString('en')} lines and watches over ${studio.productIds.length.toLocaleString('en')} products in ${round(setupSeconds)} s`);
+
+    const feed = syntheticFeed(studio, prices, { count: observations, fromMs: NOW - 14 * DAY, spanMs: 14 * DAY, seed: 3 });
+    const csv = feedCsvLines(studio, feed);
+    const batchMs: number[] = [];
+    const detectMs: number[] = [];
+    let claimsWritten = 0;
+    for (let i = 0; i < csv.length; i += 1000) {
+      const start = performance.now();
+      const report = await importCsv(store.db, csv.slice(i, i + 1000), `bench-feed-${i / 1000}`);
+      batchMs.push(performance.now() - start);
+      detectMs.push(report.detectionMs);
+      claimsWritten += report.claimsOpened + report.claimsGrown;
+    }
+    log(`feed: ${feed.length.toLocaleString('en')} observations in ${batchMs.length} batches of 1,000; median ${round(median(batchMs))} ms; ${claimsWritten} claims opened or grown`);
+
+    // Today's prices confirmed for 1,000 products: every on-sale product's claimed lines are
+    // candidates and are checked again; nothing changes.
+    const quiet: number[] = [];
+    const today = latestPrices(feed);
+    for (let round_ = 0; round_ < 5; round_++) {
+      const confirm = feed.slice(round_ * 1000, round_ * 1000 + 1000).map((o) => ({ ...o, observedAt: new Date(NOW - (round_ + 1) * 60_000).toISOString(), priceMinor: today.get(o.productIndex)! }));
+      const start = performance.now();
+      const report = await importCsv(store.db, feedCsvLines(studio, confirm), `bench-confirm-${round_}`);
+      quiet.push(performance.now() - start);
+      if (report.claimsOpened + report.claimsGrown > 0) log(`  (a confirming batch changed ${report.claimsOpened + report.claimsGrown} claims)`);
+    }
+
+    const sweep = async (label: string, asOfMs: number, workers?: number) => {
+      let peak = rssMb();
+      const timer = setInterval(() => (peak = Math.max(peak, rssMb())), 50);
+      const start = performance.now();
+      const report = await sweepAll(location, { asOf: new Date(asOfMs).toISOString(), now: new Date(NOW), workers });
+      const seconds = (performance.now() - start) / 1000;
+      clearInterval(timer);
+      log(`${label}: ${report.watchesChecked.toLocaleString('en')} watches in ${round(seconds, 2)} s on ${report.workers} thread(s) — ${report.claimsOpened} opened, ${report.claimsGrown} grown, ${report.watchesClosed} closed; peak RSS ${peak} MB`);
+      return { seconds, report, peak };
+    };
+    // As of a moment no window has ended yet (the first purchases' windows end a day before now).
+    const beforeAnyEnd = NOW - DAY - 3_600_000;
+    const single = await sweep('sweep, one thread', beforeAnyEnd, 1);
+    const steady = await sweep('sweep', beforeAnyEnd);
+    const closing = await sweep('sweep with a day of windows ending', NOW);
+
+    // Cold: forget every claim (and what it announced) and reopen the watches.
+    await store.db.deleteFrom('notifications').execute();
+    await store.db.deleteFrom('timeline_events').execute();
+    await store.db.deleteFrom('claims').execute();
+    await store.db.updateTable('watches').set({ status: 'open', closed_reason: null, closed_at: null }).where('status', '=', 'closed').execute();
+    const cold = await sweep('cold sweep (every claim to write)', beforeAnyEnd);
+
+    const naive = await naiveBaseline(store.db, studio, watches, log);
+    return {
+      engine: store.engine,
+      watches,
+      observations: feed.length,
+      products: studio.productIds.length,
+      sweepSeconds: round(steady.seconds, 2),
+      sweepThreads: steady.report.workers,
+      sweepSingleThreadSeconds: round(single.seconds, 2),
+      sweepClosingDaySeconds: round(closing.seconds, 2),
+      sweepClosingDayWatchesClosed: closing.report.watchesClosed,
+      coldSweepSeconds: round(cold.seconds, 2),
+      coldSweepClaimsOpened: cold.report.claimsOpened,
+      batch1kMs: round(median(batchMs)),
+      batch1kP95Ms: round(percentile(batchMs, 95)),
+      batch1kClaimsWrittenPerBatch: round(claimsWritten / batchMs.length, 0),
+      batch1kNoNewDropsMs: round(median(quiet)),
+      batch1kDetectMs: round(median(detectMs)),
+      peakObservationsHeld: Math.max(steady.report.peakObservationsHeld, cold.report.peakObservationsHeld),
+      sweepPeakRssMb: Math.max(single.peak, steady.peak, closing.peak, cold.peak),
+      setupSeconds: round(setupSeconds),
+      ...naive,
+      vsNaiveRatio: round(naive.naiveSweepSecondsExtrapolated / steady.seconds, 0),
+      batchVsNaiveRatio: round(naive.naiveBatch1kMsExtrapolated / median(batchMs), 0),
+      notes:
+        'SQLite in a temp folder; the sweep reads every open watch from SQL page by page (the real path, split by product range over worker threads, each with its own connection). Naive figures are extrapolated linearly from naiveSampleWatches lines — in full they would take hours.',
+    };
+  } finally {
+    await store.close();
+    folder.dispose();
+  }
+}
+
+/** The price the feed ends on, per product (what a confirming observation today would say). */
+function latestPrices(feed: readonly { productIndex: number; priceMinor: number; observedAt: string }[]): Map<number, number> {
+  const latest = new Map<number, { priceMinor: number; observedAt: string }>();
+  for (const o of feed) {
+    const held = latest.get(o.productIndex);
+    if (!held || o.observedAt > held.observedAt) latest.set(o.productIndex, o);
+  }
+  return new Map([...latest].map(([p, o]) => [p, o.priceMinor]));
+}
+
+/**
+ * The naive full scan: for each watch, every observation of the feed (core `processObservations`
+ * keeps the line's product's, then evaluates). Timed on a sample of lines with the whole feed in
+ * memory, and scaled to every watch.
+ */
+async function naiveBaseline(db: Kysely<Database>, studio: SyntheticStudio, watchCount: number, log: (line: string) => void) {
+  const policy = (await loadPolicies(db)).byId.get(studio.retailerId)!.policy;
+  const rows = await db.selectFrom('price_observations').select(['id', 'product_id', 'price_minor', 'currency', 'observed_at']).where('source', 'like', 'bench-feed-%').execute();
+  const all: PriceObservation[] = rows.map((o) => ({ id: String(o.id), productId: o.product_id, unitPrice: { amountMinor: o.price_minor, currency: o.currency }, observedAt: o.observed_at }));
+  const sample = await db.selectFrom('purchase_lines as l').select(LINE_COLUMNS).limit(Math.min(2000, watchCount)).execute();
+  let start = performance.now();
+  for (const row of sample) processObservations(toPurchaseLine(row), policy, EMPTY_WATCH_STATE, all);
+  const perWatchMs = (performance.now() - start) / sample.length;
+  const batch = all.slice(0, 1000);
+  start = performance.now();
+  for (const row of sample) processObservations(toPurchaseLine(row), policy, EMPTY_WATCH_STATE, batch);
+  const perWatchBatchMs = (performance.now() - start) / sample.length;
+  const naiveSweepSecondsExtrapolated = (perWatchMs * watchCount) / 1000;
+  log(`naive: ${round(perWatchMs, 3)} ms per watch over ${all.length.toLocaleString('en')} observations → ${round(naiveSweepSecondsExtrapolated)} s for ${watchCount.toLocaleString('en')} watches (extrapolated)`);
+  return {
+    naiveSampleWatches: sample.length,
+    naiveSweepSecondsExtrapolated: round(naiveSweepSecondsExtrapolated, 0),
+    naiveBatch1kMsExtrapolated: round(perWatchBatchMs * watchCount, 0),
+    naiveExtrapolated: true,
+  };
+}

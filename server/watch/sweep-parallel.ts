@@ -1,0 +1,86 @@
+/**
+ * A sweep spread over worker threads, each with its own store connection and its own range of
+ * products. The sweep is independent per product, and every write is guarded (settle.ts), so
+ * workers need no coordination beyond their ranges: the same property that lets two sweeps run
+ * at once lets one sweep use every core. Small stores are swept in-process; threads cost more
+ * to start than they would save.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { sql } from 'kysely';
+import { canonicalIso, instantMs } from '../../core/watch/index.ts';
+import { openStore, type StoreLocation } from '../db/database.ts';
+import { sweepWatches, type SweepOptions, type SweepReport } from './sweep.ts';
+
+export interface ParallelSweepOptions extends Omit<SweepOptions, 'products' | 'onPage' | 'now'> {
+  readonly now?: Date;
+  /** Threads to use (default: the machine's cores, at most 4); 1 sweeps in-process. */
+  readonly workers?: number;
+  /** Below this many open watches the sweep stays in-process (default 250,000: threads take time to start). */
+  readonly parallelFrom?: number;
+}
+
+export interface WorkerJob {
+  readonly location: StoreLocation;
+  readonly options: { asOf?: string; now?: string; pageSize?: number; products: { from: string | null; to: string | null } };
+}
+
+export async function sweepAll(location: StoreLocation, options: ParallelSweepOptions = {}): Promise<SweepReport & { workers: number }> {
+  if (options.asOf !== undefined && Number.isNaN(instantMs(options.asOf))) throw new RangeError(`--as-of must be an ISO-8601 date or date-time with Z or an offset, got "${options.asOf}"`);
+  const store = await openStore(location);
+  let bounds: (string | null)[];
+  try {
+    const wanted = Math.max(1, Math.min(options.workers ?? Math.min(availableParallelism(), 4), 16));
+    const open = Number((await store.db.selectFrom('watches').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', sql.lit('open')).executeTakeFirstOrThrow()).n);
+    if (wanted === 1 || open < (options.parallelFrom ?? 250_000)) {
+      return { ...(await sweepWatches(store.db, options)), workers: 1 };
+    }
+    bounds = [null];
+    for (let k = 1; k < wanted; k++) {
+      const row = await store.db
+        .selectFrom('watches')
+        .select('product_id')
+        .where('status', '=', sql.lit('open'))
+        .orderBy('product_id')
+        .orderBy('line_id')
+        .limit(1)
+        .offset(Math.floor((k * open) / wanted))
+        .executeTakeFirst();
+      if (row && row.product_id !== bounds[bounds.length - 1]) bounds.push(row.product_id);
+    }
+    bounds.push(null);
+  } finally {
+    await store.close();
+  }
+  const asOf = canonicalIso(options.asOf !== undefined ? instantMs(options.asOf) : Date.now());
+  const jobs: WorkerJob[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    jobs.push({ location, options: { asOf, now: options.now?.toISOString(), pageSize: options.pageSize, products: { from: bounds[i]!, to: bounds[i + 1]! } } });
+  }
+  const reports = await Promise.all(jobs.map(runWorker));
+  const total: SweepReport & { workers: number } = { ...reports[0]!, workers: reports.length };
+  for (const report of reports.slice(1)) {
+    total.claimsOpened += report.claimsOpened;
+    total.claimsGrown += report.claimsGrown;
+    total.watchesClosed += report.watchesClosed;
+    total.observationErrors += report.observationErrors;
+    total.retried += report.retried;
+    total.watchesChecked += report.watchesChecked;
+    total.pages += report.pages;
+    total.peakObservationsHeld = Math.max(total.peakObservationsHeld, report.peakObservationsHeld);
+  }
+  return total;
+}
+
+function runWorker(job: WorkerJob): Promise<SweepReport> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./sweep-worker.ts', import.meta.url), { workerData: job });
+    let report: SweepReport | undefined;
+    worker.once('message', (message: { report?: SweepReport; error?: string }) => {
+      if (message.report) report = message.report;
+      else reject(new Error(message.error ?? 'sweep worker failed'));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => (report ? resolve(report) : reject(new Error(`sweep worker exited with code ${code} before reporting`))));
+  });
+}
