@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommandShortcuts } from '../commands/useCommandShortcuts.ts';
 import { HomeScreen } from '../screens/home/HomeScreen.tsx';
+import { ClaimScreen } from '../screens/protected/ClaimScreen.tsx';
+import { ProtectedScreen } from '../screens/protected/ProtectedScreen.tsx';
 import { ProjectScreen } from '../screens/project/ProjectScreen.tsx';
 import { SignInScreen } from '../screens/SignInScreen.tsx';
 import { selectSessionStatus, useAppStore } from '../state/store.ts';
@@ -46,5 +48,9 @@ function SignedIn() {
       return <HomeScreen />;
     case 'project':
       return <ProjectScreen key={route.projectId} projectId={route.projectId} optionId={route.optionId} />;
+    case 'protected':
+      return <ProtectedScreen />;
+    case 'claim':
+      return <ClaimScreen key={route.claimId} claimId={route.claimId} />;
   }
 }

@@ -2,7 +2,11 @@
  * Screens are addressed by the URL hash ("#/projects/abc"), so the same bundle works from the
  * studio server, from a file in Electron, and after a reload, without server-side routing.
  */
-export type Route = { readonly name: 'home' } | { readonly name: 'project'; readonly projectId: string; readonly optionId?: string };
+export type Route =
+  | { readonly name: 'home' }
+  | { readonly name: 'project'; readonly projectId: string; readonly optionId?: string }
+  | { readonly name: 'protected' }
+  | { readonly name: 'claim'; readonly claimId: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+/, '');
@@ -16,6 +20,8 @@ export function parseRoute(hash: string): Route {
   if (head === 'projects' && id) {
     return sub === 'options' && subId ? { name: 'project', projectId: id, optionId: subId } : { name: 'project', projectId: id };
   }
+  if (head === 'protected') return { name: 'protected' };
+  if (head === 'claims' && id) return { name: 'claim', claimId: id };
   return { name: 'home' };
 }
 
@@ -25,5 +31,9 @@ export function routeHref(route: Route): string {
       return '#/';
     case 'project':
       return `#/projects/${encodeURIComponent(route.projectId)}${route.optionId ? `/options/${encodeURIComponent(route.optionId)}` : ''}`;
+    case 'protected':
+      return '#/protected';
+    case 'claim':
+      return `#/claims/${encodeURIComponent(route.claimId)}`;
   }
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { routeHref } from '../app/routes.ts';
 import { LogoMark } from './Icons.tsx';
+import { WatchHeaderItems } from './notifications/HeaderItems.tsx';
 import { SettingsMenu } from './SettingsMenu.tsx';
 
 export function Brand() {
@@ -34,6 +35,7 @@ export function AppHeader({ trail }: { readonly trail?: ReactNode }) {
         ) : null}
       </nav>
       <div className="app-header__end">
+        <WatchHeaderItems />
         <SettingsMenu />
       </div>
     </header>
