@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCommandShortcuts } from '../commands/useCommandShortcuts.ts';
+import { CatalogScreen } from '../screens/catalog/CatalogScreen.tsx';
+import { ImportWizardScreen } from '../screens/catalog/ImportWizardScreen.tsx';
 import { HomeScreen } from '../screens/home/HomeScreen.tsx';
 import { ClaimScreen } from '../screens/protected/ClaimScreen.tsx';
 import { ProtectedScreen } from '../screens/protected/ProtectedScreen.tsx';
@@ -52,5 +54,9 @@ function SignedIn() {
       return <ProtectedScreen />;
     case 'claim':
       return <ClaimScreen key={route.claimId} claimId={route.claimId} />;
+    case 'catalog':
+      return <CatalogScreen />;
+    case 'catalog-import':
+      return <ImportWizardScreen />;
   }
 }

@@ -6,7 +6,9 @@ export type Route =
   | { readonly name: 'home' }
   | { readonly name: 'project'; readonly projectId: string; readonly optionId?: string }
   | { readonly name: 'protected' }
-  | { readonly name: 'claim'; readonly claimId: string };
+  | { readonly name: 'claim'; readonly claimId: string }
+  | { readonly name: 'catalog' }
+  | { readonly name: 'catalog-import' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+/, '');
@@ -22,6 +24,7 @@ export function parseRoute(hash: string): Route {
   }
   if (head === 'protected') return { name: 'protected' };
   if (head === 'claims' && id) return { name: 'claim', claimId: id };
+  if (head === 'catalog') return id === 'import' ? { name: 'catalog-import' } : { name: 'catalog' };
   return { name: 'home' };
 }
 
@@ -35,5 +38,9 @@ export function routeHref(route: Route): string {
       return '#/protected';
     case 'claim':
       return `#/claims/${encodeURIComponent(route.claimId)}`;
+    case 'catalog':
+      return '#/catalog';
+    case 'catalog-import':
+      return '#/catalog/import';
   }
 }

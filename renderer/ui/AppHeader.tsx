@@ -35,6 +35,9 @@ export function AppHeader({ trail }: { readonly trail?: ReactNode }) {
         ) : null}
       </nav>
       <div className="app-header__end">
+        <a className="app-header__link" href={routeHref({ name: 'catalog' })}>
+          {t('nav.catalog')}
+        </a>
         <WatchHeaderItems />
         <SettingsMenu />
       </div>
