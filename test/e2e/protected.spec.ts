@@ -9,6 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import type { Page } from '@playwright/test';
 import { DEMO, expect, test } from './fixtures.ts';
 import { NotificationCentre, ProtectedPage } from './pages/ProtectedPage.ts';
 
@@ -31,6 +32,13 @@ async function atelier(dataDir: string, ...args: string[]): Promise<unknown> {
   return JSON.parse(stdout) as unknown;
 }
 
+/** Saves a screenshot for people to look at when ATELIER_SCREENSHOT_DIR is set. */
+async function snap(page: Page, name: string): Promise<void> {
+  if (!process.env.ATELIER_SCREENSHOT_DIR) return;
+  await mkdir(process.env.ATELIER_SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(process.env.ATELIER_SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 test.describe('Protected purchases', () => {
@@ -42,6 +50,7 @@ test.describe('Protected purchases', () => {
     await protectedPage.headerLink.click();
     await expect(protectedPage.heading).toHaveText('Protected purchases');
     await expect(protectedPage.empty).toContainText('Atelier watches their prices');
+    await snap(page, 'atelier-protected-empty');
   });
 
   test('a price drop inside the window reaches the customer as a notification, a claim and its evidence', async ({ page, signInPage, studio }, testInfo) => {
@@ -101,6 +110,7 @@ test.describe('Protected purchases', () => {
     await centre.open();
     await expect(centre.item(headline)).toBeVisible();
     await expect(centre.item(headline)).toContainText('You paid $1,079.99');
+    await snap(page, 'atelier-notifications');
     await page.keyboard.press('Escape');
 
     // Protected purchases: the line, its watch and the claim with the exact amount.
@@ -115,6 +125,7 @@ test.describe('Protected purchases', () => {
     await expect(protectedPage.claims(PRODUCT)).toContainText('Detected');
     await expect(protectedPage.claims(PRODUCT)).toContainText('$120.00 claimed');
     await expect(protectedPage.claimedTotal).toContainText('$120.00');
+    await snap(page, 'atelier-protected-purchases');
 
     // The evidence: the words, the amount, and the chart with the paid line and the drop marked.
     await protectedPage.openEvidence(PRODUCT);
@@ -135,10 +146,7 @@ test.describe('Protected purchases', () => {
 
     const screenshot = await page.screenshot({ fullPage: true });
     await testInfo.attach('claim-evidence', { body: screenshot, contentType: 'image/png' });
-    if (process.env.ATELIER_SCREENSHOT_DIR) {
-      await mkdir(process.env.ATELIER_SCREENSHOT_DIR, { recursive: true });
-      await page.screenshot({ path: path.join(process.env.ATELIER_SCREENSHOT_DIR, 'atelier-claim-evidence.png'), fullPage: true });
-    }
+    await snap(page, 'atelier-claim-evidence');
 
     // Opening the notification goes to the same evidence and marks it read.
     await page.goto('/#/');

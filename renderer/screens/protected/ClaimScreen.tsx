@@ -8,7 +8,7 @@ import { AppHeader } from '../../ui/AppHeader.tsx';
 import { ArrowLeft } from '../../ui/Icons.tsx';
 import { ErrorState, LoadingState } from '../../ui/States.tsx';
 import { ClaimPill } from './ClaimPill.tsx';
-import { PriceChart } from './PriceChart.tsx';
+import { ClaimChart } from './ClaimChart.tsx';
 import type { ClaimEvidence } from './types.ts';
 import './protected.css';
 
@@ -104,7 +104,7 @@ function Evidence({ evidence }: { readonly evidence: ClaimEvidence }) {
             <p className="muted">{t('claim.historySubtitle', { retailer: line.retailer.name })}</p>
           </div>
         </div>
-        <PriceChart evidence={evidence} />
+        <ClaimChart evidence={evidence} />
         <details className="evidence__table">
           <summary>{t('claim.observations')}</summary>
           <table className="table">

@@ -44,7 +44,7 @@ export class ProtectedPage {
     this.purchases = page.getByTestId('protected-purchase');
     this.empty = page.getByTestId('protected-empty');
     this.claimedTotal = page.getByTestId('claimed-total');
-    this.chart = page.getByTestId('price-chart');
+    this.chart = page.getByTestId('claim-chart');
     this.dropMarker = page.getByTestId('drop-marker');
     this.paidLine = page.getByTestId('paid-line');
     this.claimAmount = page.getByTestId('claim-amount');
