@@ -15,10 +15,12 @@ import { ArrowLeft } from '../../ui/Icons.tsx';
 import { EmptyState, ErrorState } from '../../ui/States.tsx';
 import { Upload } from './CatalogIcons.tsx';
 import {
+  csvHeader,
   guessColumns,
   guessDelimiter,
   guessUnits,
   INITIAL_MAPPING,
+  looksLikeCsv,
   MAPPED_FIELDS,
   missingRequired,
   previewSample,
@@ -128,10 +130,11 @@ function ImportWizard() {
             setPreviewError(null);
             setPreviewing(false);
             // The first look at a feed: guess their columns from its header.
-            if (!serverMapping && answer.header.length) {
+            if (!serverMapping) {
               setMapping((current) => {
-                const columns = guessColumns(answer.header);
-                return { ...current, columns, units: guessUnits(answer.header, columns) };
+                const header = looksLikeCsv(sample.text) ? csvHeader(sample.text, current.delimiter) : answer.header;
+                const columns = guessColumns(header);
+                return header.length ? { ...current, columns, units: guessUnits(header, columns) } : current;
               });
             }
             const unknown = unknownCategories(answer.rows.flatMap((row) => (row.ok ? [] : [row.reason])));
@@ -180,7 +183,7 @@ function ImportWizard() {
     );
   }
 
-  const header = preview?.header ?? [];
+  const header = feed && looksLikeCsv(feed.text) ? csvHeader(sample?.text ?? '', mapping.delimiter) : (preview?.header ?? []);
   const missing = missingRequired(mapping);
   const setColumn = (field: MappedField, column: string) => setMapping((current) => ({ ...current, columns: { ...current.columns, [field]: column || undefined } }));
 

@@ -1,5 +1,5 @@
 import { assert, describe, it } from '../../testing/node-test.ts';
-import { guessColumns, guessDelimiter, guessUnits, INITIAL_MAPPING, previewSample, toServerMapping, unknownCategories } from './importMapping.ts';
+import { csvHeader, guessColumns, guessDelimiter, guessUnits, INITIAL_MAPPING, looksLikeCsv, previewSample, toServerMapping, unknownCategories } from './importMapping.ts';
 
 describe('import mapping', () => {
   it('guesses a German feed’s columns, units and delimiter', () => {
@@ -23,5 +23,13 @@ describe('import mapping', () => {
     assert.deepEqual(unknownCategories(['Kategorie: "Sessel" is not one of our categories', 'price: must be greater than zero']), ['Sessel']);
     const sample = previewSample('a\nbb\nccc\n', 5);
     assert.deepEqual(sample, { text: 'a\nbb\n', complete: false });
+  });
+});
+
+describe('csv header', () => {
+  it('splits the first line under the chosen delimiter, quotes respected', () => {
+    assert.deepEqual(csvHeader('\uFEFFArtikel;"Breite; cm";Preis\r\n1;2;3', ';'), ['Artikel', 'Breite; cm', 'Preis']);
+    assert.equal(looksLikeCsv('[{"sku":1}]'), false);
+    assert.equal(looksLikeCsv('sku,name'), true);
   });
 });

@@ -122,3 +122,33 @@ export function previewSample(text: string, maxChars = 64 * 1024): { text: strin
   const cut = text.lastIndexOf('\n', maxChars);
   return { text: text.slice(0, cut > 0 ? cut + 1 : maxChars), complete: false };
 }
+
+/** Whether the feed reads as CSV (the server reads `[` or `{` at the start as JSON). */
+export function looksLikeCsv(text: string): boolean {
+  return !/^\uFEFF?\s*[[{]/.test(text);
+}
+
+/** A CSV feed's header under the chosen delimiter, so the column choices follow a delimiter change at once. */
+export function csvHeader(text: string, delimiter: Delimiter): string[] {
+  const body = text.replace(/^\uFEFF/, '');
+  const columns: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let index = 0; index < body.length; index++) {
+    const char = body[index]!;
+    if (quoted) {
+      if (char === '"' && body[index + 1] === '"') {
+        cell += '"';
+        index++;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"' && cell === '') quoted = true;
+    else if (char === delimiter) {
+      columns.push(cell.trim());
+      cell = '';
+    } else if (char === '\n' || char === '\r') break;
+    else cell += char;
+  }
+  columns.push(cell.trim());
+  return columns.filter((column) => column !== '');
+}
