@@ -17,11 +17,13 @@
  *     SQL page by page, each checked against its product's observations, as of a moment no window
  *     has ended; sweepSingleThreadSeconds the same in one thread; sweepClosingDaySeconds as of a
  *     day later, when 1/15 of the windows end (closing them writes a timeline event each);
- *     coldSweepSeconds: with every claim removed first, so the sweep writes them all itself.
+ *     coldSweepSeconds: with every claim removed first, so the sweep writes them all itself;
+ *     sweepProcessPeakRssMb: the peak memory of the sweep run in a process of its own.
  *   - the naive baseline: every watch × every observation (core `processObservations` over the
  *     whole feed for each line), timed on a sample of lines and extrapolated linearly — labelled.
  * Sizes can be lowered for a quick look: ATELIER_BENCH_WATCHES, ATELIER_BENCH_OBSERVATIONS.
  */
+import { spawnSync } from 'node:child_process';
 import { sql, type Kysely } from 'kysely';
 import { EMPTY_WATCH_STATE, processObservations, type PriceObservation } from '../core/watch/index.ts';
 import { openStore, type StoreLocation } from '../server/db/database.ts';
@@ -107,6 +109,11 @@ export async function watchBenchmark({ log }: BenchContext): Promise<Record<stri
     const beforeAnyEnd = NOW - DAY - 3_600_000;
     const single = await sweep('sweep, one thread', beforeAnyEnd, 1);
     const steady = await sweep('sweep', beforeAnyEnd);
+    // The same sweep in a fresh process, for its peak memory alone (the data is over a gigabyte).
+    const child = spawnSync(process.execPath, [new URL('./watch-sweep-child.ts', import.meta.url).pathname, folder.dir, new Date(beforeAnyEnd).toISOString()], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`sweep child failed: ${child.stderr}`);
+    const alone = JSON.parse(child.stdout.trim().split('\n').pop()!) as { seconds: number; maxRssMb: number; workers: number };
+    log(`sweep in its own process: ${round(alone.seconds, 2)} s on ${alone.workers} thread(s), peak RSS ${alone.maxRssMb} MB`);
     const closing = await sweep('sweep with a day of windows ending', NOW);
 
     // Cold: forget every claim (and what it announced) and reopen the watches.
@@ -135,7 +142,9 @@ export async function watchBenchmark({ log }: BenchContext): Promise<Record<stri
       batch1kNoNewDropsMs: round(median(quiet)),
       batch1kDetectMs: round(median(detectMs)),
       peakObservationsHeld: Math.max(steady.report.peakObservationsHeld, cold.report.peakObservationsHeld),
-      sweepPeakRssMb: Math.max(single.peak, steady.peak, closing.peak, cold.peak),
+      sweepProcessPeakRssMb: alone.maxRssMb,
+      sweepProcessSeconds: round(alone.seconds, 2),
+      benchProcessPeakRssMb: Math.max(single.peak, steady.peak, closing.peak, cold.peak),
       setupSeconds: round(setupSeconds),
       ...naive,
       vsNaiveRatio: round(naive.naiveSweepSecondsExtrapolated / steady.seconds, 0),

@@ -5,7 +5,9 @@
  * at once lets one sweep use every core. Small stores are swept in-process; threads cost more
  * to start than they would save.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { canonicalIso, instantMs } from '../../core/watch/index.ts';
@@ -32,7 +34,7 @@ export async function sweepAll(location: StoreLocation, options: ParallelSweepOp
   try {
     const wanted = Math.max(1, Math.min(options.workers ?? Math.min(availableParallelism(), 4), 16));
     const open = Number((await store.db.selectFrom('watches').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', sql.lit('open')).executeTakeFirstOrThrow()).n);
-    if (wanted === 1 || open < (options.parallelFrom ?? 250_000)) {
+    if (wanted === 1 || open < (options.parallelFrom ?? 250_000) || !WORKER_SCRIPT) {
       return { ...(await sweepWatches(store.db, options)), workers: 1 };
     }
     bounds = [null];
@@ -72,9 +74,18 @@ export async function sweepAll(location: StoreLocation, options: ParallelSweepOp
   return total;
 }
 
+/**
+ * The worker's script, where it can run: Node running the TypeScript sources. Inside a bundle
+ * (the packaged desktop app) there is no script to start, and the sweep stays in-process.
+ */
+const WORKER_SCRIPT: URL | null = (() => {
+  const url = new URL('./sweep-worker.ts', import.meta.url);
+  return url.protocol === 'file:' && !process.versions.electron && existsSync(fileURLToPath(url)) ? url : null;
+})();
+
 function runWorker(job: WorkerJob): Promise<SweepReport> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./sweep-worker.ts', import.meta.url), { workerData: job });
+    const worker = new Worker(WORKER_SCRIPT!, { workerData: job });
     let report: SweepReport | undefined;
     worker.once('message', (message: { report?: SweepReport; error?: string }) => {
       if (message.report) report = message.report;
