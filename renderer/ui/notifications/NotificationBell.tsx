@@ -17,6 +17,7 @@ const BellIcon = () => (
 /** Keeps the person's notifications fresh: now, every ~20 s while visible, and on focus. */
 function useNotificationPolling(userId: string | undefined): void {
   const refresh = useNotifications((state) => state.refresh);
+  const cancel = useNotifications((state) => state.cancel);
   useEffect(() => {
     if (!userId) return;
     const poll = () => {
@@ -30,8 +31,9 @@ function useNotificationPolling(userId: string | undefined): void {
       window.clearInterval(timer);
       window.removeEventListener('focus', poll);
       document.removeEventListener('visibilitychange', poll);
+      cancel();
     };
-  }, [userId, refresh]);
+  }, [userId, refresh, cancel]);
 }
 
 type Permission = 'default' | 'granted' | 'denied' | 'unsupported';

@@ -20,10 +20,13 @@ interface NotificationState {
   refresh(userId: string): Promise<void>;
   markRead(id: string): Promise<void>;
   markAllRead(): Promise<void>;
+  /** Stops a poll in flight: on sign-out its late 401 must not touch the next person's session. */
+  cancel(): void;
   reset(): void;
 }
 
 let inFlight: Promise<void> | null = null;
+let controller: AbortController | null = null;
 
 export const useNotifications = create<NotificationState>()((set, get) => ({
   userId: null,
@@ -35,16 +38,21 @@ export const useNotifications = create<NotificationState>()((set, get) => ({
     // One request at a time: a focus event during a poll joins it.
     if (inFlight && get().userId === userId) return inFlight;
     if (get().userId !== userId) set({ userId, notifications: [], unreadCount: 0, status: 'idle' });
+    const abort = new AbortController();
+    controller = abort;
     const run = (async () => {
       try {
-        const answer = await api.call(listNotifications, { query: { limit: 30 } });
+        const answer = await api.call(listNotifications, { query: { limit: 30 }, signal: abort.signal });
         if (get().userId !== userId) return;
         set({ notifications: answer.notifications, unreadCount: answer.unreadCount, status: 'ready' });
         announce(userId, answer.notifications);
       } catch {
-        if (get().userId === userId) set({ status: 'error' });
+        if (!abort.signal.aborted && get().userId === userId) set({ status: 'error' });
       } finally {
-        inFlight = null;
+        if (controller === abort) {
+          inFlight = null;
+          controller = null;
+        }
       }
     })();
     inFlight = run;
@@ -68,6 +76,12 @@ export const useNotifications = create<NotificationState>()((set, get) => ({
   async markAllRead() {
     const unread = get().notifications.filter((n) => !n.readAt);
     await Promise.all(unread.map((n) => get().markRead(n.id)));
+  },
+
+  cancel() {
+    controller?.abort();
+    controller = null;
+    inFlight = null;
   },
 
   reset() {
