@@ -159,5 +159,20 @@ test.describe('Protected purchases', () => {
     await expect(centre.bell).toHaveAccessibleName('Notifications');
     // Already announced on this device: a reload does not raise it again.
     expect(await page.evaluate(() => (window as unknown as { __shownNotifications: unknown[] }).__shownNotifications.length)).toBe(0);
+
+    // A further drop while the app is open: the claim grows, and the app hears of it when the
+    // window regains focus (or at the next poll) without a reload.
+    const further = path.join(dir, 'prices-further.csv');
+    await writeFile(further, ['retailer,sku,price,currency,observed_at', `${RETAILER},${SKU},909.99,USD,${daysAgo(0.5)}`].join('\n') + '\n');
+    const grown = (await atelier(studio.dataDir, 'prices', 'import', further)) as { claimsGrown: number };
+    expect(grown.claimsGrown).toBe(1);
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expect(centre.bell).toHaveAccessibleName('Notifications, 1 unread');
+    const grownHeadline = `The ${PRODUCT} dropped further, to $909.99 — we’re now claiming $170.00`;
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __shownNotifications: { title: string }[] }).__shownNotifications.map((n) => n.title))).toEqual([grownHeadline]);
+    await protectedPage.headerLink.click();
+    await expect(protectedPage.claims(PRODUCT)).toHaveCount(1);
+    await expect(protectedPage.claims(PRODUCT)).toContainText('$170.00 claimed');
+    await expect(protectedPage.claimedTotal).toContainText('$170.00');
   });
 });
