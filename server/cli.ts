@@ -13,6 +13,7 @@ import { pricesCommand } from './cli/prices.ts';
 import { watchCommand } from './cli/watch.ts';
 import { claimsCommand } from './cli/claims.ts';
 import { catalogCommand } from './cli/catalog.ts';
+import { auditCommand } from './cli/audit.ts';
 import { HttpError } from './http/errors.ts';
 
 const HELP = `atelier — Atelier studio command line
@@ -31,6 +32,12 @@ const HELP = `atelier — Atelier studio command line
   atelier prices rejects [--feed prices|purchases] [--json]
   atelier watch run [--as-of ISO] [--json]
   atelier claims list [--status S] [--customer EMAIL] [--json]
+  atelier claims file ID --ref REF [--channel C] [--as EMAIL]
+  atelier claims refund ID --amount AMOUNT [--date ISO] [--as EMAIL]
+  atelier claims deny ID --reason TEXT [--as EMAIL]
+  atelier claims reopen ID [--as EMAIL]
+  atelier claims export [--status S] [--format csv|json]
+  atelier audit verify [--json]
   atelier catalog import FILE --retailer NAME [--currency CODE] [--map MAPPING.json] [--format csv|json|auto] [--progress] [--json]
   atelier catalog search "QUERY" [--category C] [--retailer R] [--max-price AMOUNT] [--currency CODE] [--fits WIDTHxDEPTH]
                          [--sort relevance|price-asc|price-desc] [--limit N] [--json]
@@ -50,6 +57,7 @@ export const COMMANDS: Record<string, Command> = {
   watch: watchCommand,
   claims: claimsCommand,
   catalog: catalogCommand,
+  audit: auditCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -5,12 +5,19 @@ import { isClaimStatus, listClaims } from '../watch/claims.ts';
 import { parse, STORE_OPTIONS, storeLocation, UsageError } from './args.ts';
 import type { CliIo } from './io-types.ts';
 import { printTable } from './io.ts';
+import { denyCommand, exportCommand, fileCommand, refundCommand, reopenCommand } from './claims-actions.ts';
 
-const USAGE = `usage: atelier claims list [--status ${CLAIM_STATUSES.join('|')}] [--customer EMAIL] [--json]`;
+const USAGE = `usage: atelier claims list [--status ${CLAIM_STATUSES.join('|')}] [--customer EMAIL] [--json]
+       atelier claims file|refund|deny|reopen CLAIM_ID … | atelier claims export [--status S] [--format csv|json]`;
 
 /** Verbs of `atelier claims`; the refund desk adds its actions (file, refund, deny, export) here. */
 export const CLAIM_VERBS: Record<string, (args: readonly string[], io: CliIo) => Promise<number>> = {
   list: listCommand,
+  file: fileCommand,
+  refund: refundCommand,
+  deny: denyCommand,
+  reopen: reopenCommand,
+  export: exportCommand,
 };
 
 export async function claimsCommand(args: readonly string[], io: CliIo): Promise<number> {

@@ -149,6 +149,29 @@ export interface ClaimsTable {
   version: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** [Desk] What support recorded: how and when it was filed, the refund, a denial's reason. */
+  channel: string | null;
+  retailer_ref: string | null;
+  filed_at: string | null;
+  refunded_amount_minor: number | null;
+  refunded_at: string | null;
+  denial_reason: string | null;
+  closed_at: string | null;
+}
+
+/** [Desk] One append-only, hash-chained audit entry; `before`/`after` are canonical JSON. */
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  target_type: string;
+  target_id: string;
+  before: string;
+  after: string;
+  prev_hash: string;
+  hash: string;
 }
 
 /** [Watch] Rows an import could not use, kept for review. */
@@ -218,4 +241,5 @@ export interface Database {
   price_feeds: PriceFeedsTable;
   notifications: NotificationsTable;
   timeline_events: TimelineEventsTable;
+  audit_log: AuditLogTable;
 }

@@ -1,8 +1,9 @@
 import type { RouteImpl } from '../http/context.ts';
 import { authRoutes } from './auth.ts';
 import { catalogRoutes } from './catalog.ts';
+import { deskRoutes } from './desk.ts';
 import { projectRoutes } from './projects.ts';
 import { watchRoutes } from './watch.ts';
 
 /** Every API route the server serves. A feature adds its list here. */
-export const ALL_ROUTES: readonly RouteImpl[] = [...authRoutes, ...projectRoutes, ...catalogRoutes, ...watchRoutes];
+export const ALL_ROUTES: readonly RouteImpl[] = [...authRoutes, ...projectRoutes, ...catalogRoutes, ...watchRoutes, ...deskRoutes];
