@@ -1,5 +1,6 @@
 import { runCatalogBench } from './catalog.ts';
 import { withDbImport } from './catalog-db.ts';
+import { withTypeToPaint } from './catalog-ui.ts';
 import { watchBenchmark } from './watch.ts';
 /** Every benchmark by name. A feature adds its entry here. */
 export interface BenchContext {
@@ -10,6 +11,6 @@ export interface BenchContext {
 export type Benchmark = (context: BenchContext) => Promise<Record<string, unknown>>;
 
 export const BENCHMARKS: Record<string, Benchmark> = {
-  catalog: async (context) => ({ ...withDbImport(runCatalogBench(context), context.log) }),
+  catalog: async (context) => ({ ...(await withTypeToPaint(withDbImport(runCatalogBench(context), context.log), context.log)) }),
   watch: watchBenchmark,
 };

@@ -23,7 +23,13 @@ export interface CatalogFilters {
   readonly fitsWidthMm: number | null;
   readonly fitsDepthMm: number | null;
   readonly sort: SearchSort;
+  /** how many results to show: a page, grown by "Show more" */
+  readonly limit: number;
 }
+
+/** About two screens of cards: a keystroke re-renders no more than this. */
+export const RESULTS_PER_PAGE = 24;
+export const MAX_RESULTS = 192;
 
 export const EMPTY_FILTERS: CatalogFilters = {
   text: '',
@@ -36,9 +42,8 @@ export const EMPTY_FILTERS: CatalogFilters = {
   fitsWidthMm: null,
   fitsDepthMm: null,
   sort: 'relevance',
+  limit: RESULTS_PER_PAGE,
 };
-
-export const RESULTS_PER_PAGE = 48;
 
 /** "1,499.50" → 149950 for USD; null when the text is not a positive amount. */
 export function maxPriceMinor(text: string, currency: string): number | null {
@@ -49,7 +54,7 @@ export function maxPriceMinor(text: string, currency: string): number | null {
   return Math.round(value * 10 ** minorUnitDigits(currency));
 }
 
-export function toSearchParams(filters: CatalogFilters, limit = RESULTS_PER_PAGE): QueryOf<typeof searchCatalog> {
+export function toSearchParams(filters: CatalogFilters): QueryOf<typeof searchCatalog> {
   const cap = filters.currency ? maxPriceMinor(filters.maxPrice, filters.currency) : null;
   const fits = filters.fitsWidthMm && filters.fitsDepthMm ? `${filters.fitsWidthMm}x${filters.fitsDepthMm}` : undefined;
   const query: Record<string, unknown> = {
@@ -62,7 +67,7 @@ export function toSearchParams(filters: CatalogFilters, limit = RESULTS_PER_PAGE
     maxPriceMinor: cap ?? undefined,
     fits,
     sort: filters.sort,
-    limit,
+    limit: Math.min(MAX_RESULTS, filters.limit),
   };
   return query as QueryOf<typeof searchCatalog>;
 }

@@ -8,7 +8,7 @@ import { searchKey, toSearchParams, type CatalogFilters } from './searchQuery.ts
 export type SearchAnswer = ResponseOf<typeof searchCatalog>;
 
 /** Short enough to feel instant, long enough that a fast typist's burst is one request. */
-export const SEARCH_DEBOUNCE_MS = 30;
+export const SEARCH_DEBOUNCE_MS = 16;
 
 export interface CatalogSearchState {
   /** the last answer; kept on screen while a newer one loads */

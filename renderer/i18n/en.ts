@@ -203,6 +203,7 @@ export const en = {
     unitIn: 'in',
     showAll: 'Show all {{count}}',
     showFewer: 'Show fewer',
+    showMore: 'Show more · {{shown}} of {{total}}',
     sortLabel: 'Sort',
     sortRelevance: 'Best match',
     sortPriceAsc: 'Price: low to high',

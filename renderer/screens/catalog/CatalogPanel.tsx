@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { listRetailers } from '../../../core/api/catalog.ts';
 import type { Category } from '../../../core/catalog.ts';
 import { markKeystroke, resultsCommitted } from '../../catalog/paintTiming.ts';
-import { EMPTY_FILTERS, toggle, type CatalogFilters, type SearchSort } from '../../catalog/searchQuery.ts';
+import { EMPTY_FILTERS, MAX_RESULTS, RESULTS_PER_PAGE, toggle, type CatalogFilters, type SearchSort } from '../../catalog/searchQuery.ts';
 import { useCatalogSearch } from '../../catalog/useCatalogSearch.ts';
 import { api } from '../../app/studio.ts';
 import { useResource } from '../../app/useResource.ts';
 import { useFormatters } from '../../i18n/useFormatters.ts';
-import { selectUnits, useAppStore } from '../../state/store.ts';
+import { selectLocale, selectUnits, useAppStore } from '../../state/store.ts';
+import { dimensionsText } from '../../catalog/productText.ts';
 import { ErrorState } from '../../ui/States.tsx';
 import { Search } from './CatalogIcons.tsx';
 import { FacetFilters } from './FacetFilters.tsx';
@@ -24,12 +25,14 @@ export function CatalogPanel({ compact = false }: { readonly compact?: boolean }
   const { t } = useTranslation();
   const format = useFormatters();
   const units = useAppStore(selectUnits);
+  const locale = useAppStore(selectLocale);
   const [filters, setFilters] = useState<CatalogFilters>(EMPTY_FILTERS);
   const [openProductId, setOpenProductId] = useState<string | null>(null);
   const retailers = useResource('catalog:retailers', (signal) => api.call(listRetailers, { signal }));
   const resultsRef = useRef<HTMLUListElement>(null);
 
-  const update = useCallback((change: Partial<CatalogFilters>) => setFilters((current) => ({ ...current, ...change })), []);
+  // Any new question starts again from one page of results.
+  const update = useCallback((change: Partial<CatalogFilters>) => setFilters((current) => ({ ...current, limit: RESULTS_PER_PAGE, ...change })), []);
   const retailerList = useMemo(() => (retailers.status === 'ready' ? retailers.data.retailers : []), [retailers.status, retailers.data]);
 
   // Prices compare within one currency: the selected retailers' if they share one.
@@ -40,9 +43,10 @@ export function CatalogPanel({ compact = false }: { readonly compact?: boolean }
 
   const answer = shownSearch.answer;
   const answeredText = shownSearch.answeredFor?.text ?? null;
+  // The results on screen answer the text in the box (spaces aside) once nothing is loading.
   useLayoutEffect(() => {
-    if (answeredText !== null && answeredText === filters.text && !shownSearch.loading) resultsCommitted();
-  }, [answer, answeredText, filters.text, shownSearch.loading]);
+    if (answer && !shownSearch.loading) resultsCommitted();
+  }, [answer, filters.text, shownSearch.loading]);
 
   const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') {
@@ -152,10 +156,15 @@ export function CatalogPanel({ compact = false }: { readonly compact?: boolean }
           <ul id="catalog-results" className="result-grid" ref={resultsRef} onKeyDown={onResultsKeyDown} data-testid="catalog-results" data-query={answeredText ?? ''}>
             {answer?.hits.map((hit) => (
               <li key={hit.product.id}>
-                <ResultCard product={hit.product} onOpen={setOpenProductId} />
+                <ResultCard product={hit.product} dimensions={dimensionsText(hit.product, units, locale)} format={format} t={t} onOpen={setOpenProductId} />
               </li>
             ))}
           </ul>
+          {answer && answer.hits.length < answer.total && filters.limit < MAX_RESULTS ? (
+            <button type="button" className="button button--secondary catalog__more" onClick={() => setFilters((current) => ({ ...current, limit: current.limit + RESULTS_PER_PAGE }))} disabled={shownSearch.loading}>
+              {t('catalog.showMore', { shown: answer.hits.length, total: answer.total })}
+            </button>
+          ) : null}
         </section>
       </div>
       {openProductId ? <ProductDetail productId={openProductId} onClose={() => setOpenProductId(null)} /> : null}

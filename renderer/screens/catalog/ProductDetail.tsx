@@ -53,7 +53,7 @@ export function ProductDetail({ productId, onClose }: { readonly productId: stri
         {product.status === 'error' ? <ErrorState error={product.error} onRetry={product.reload} /> : null}
         {detail ? (
           <div className="drawer__body">
-            <ProductImage product={detail.product} large />
+            <ProductImage product={detail.product} label={t('catalog.noImage')} initial={t(`category.${detail.product.category}`).slice(0, 1).toUpperCase()} large />
             <div className="product-facts__price-row">
               <span className="product-facts__price">{format.money(detail.product.price)}</span>
               {detail.product.finalSale ? <span className="badge badge--warn">{t('catalog.finalSale')}</span> : null}

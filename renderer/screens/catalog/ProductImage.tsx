@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Product } from '../../api/types.ts';
 
 /**
@@ -7,16 +6,15 @@ import type { Product } from '../../api/types.ts';
  * allows images from the studio server only (`img-src 'self'`), so a retailer's remote image
  * URL is never fetched: only a same-origin path ("/assets/…") is shown.
  */
-export function ProductImage({ product, large = false }: { readonly product: Product; readonly large?: boolean }) {
-  const { t } = useTranslation();
+export function ProductImage({ product, label, initial, large = false }: { readonly product: Product; readonly label: string; readonly initial: string; readonly large?: boolean }) {
   const [failed, setFailed] = useState(false);
   const className = large ? 'product-image product-image--large' : 'product-image';
   const sameOrigin = product.imageUrl !== null && /^\/(?!\/)/.test(product.imageUrl);
   if (!sameOrigin || failed) {
     return (
-      <div className={`${className} product-image--placeholder`} data-category={product.category} role="img" aria-label={t('catalog.noImage')}>
-        <span aria-hidden="true">{t(`category.${product.category}`).slice(0, 1).toUpperCase()}</span>
-      </div>
+      <span className={`${className} product-image--placeholder`} data-category={product.category} role="img" aria-label={label}>
+        <span aria-hidden="true">{initial}</span>
+      </span>
     );
   }
   return <img className={className} src={product.imageUrl ?? undefined} alt="" loading="lazy" onError={() => setFailed(true)} />;
