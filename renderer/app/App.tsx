@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useCommandShortcuts } from '../commands/useCommandShortcuts.ts';
 import { CatalogScreen } from '../screens/catalog/CatalogScreen.tsx';
 import { ImportWizardScreen } from '../screens/catalog/ImportWizardScreen.tsx';
+import { DeskClaimScreen } from '../screens/desk/DeskClaimScreen.tsx';
+import { DeskScreen } from '../screens/desk/DeskScreen.tsx';
 import { HomeScreen } from '../screens/home/HomeScreen.tsx';
 import { ClaimScreen } from '../screens/protected/ClaimScreen.tsx';
 import { ProtectedScreen } from '../screens/protected/ProtectedScreen.tsx';
@@ -58,5 +60,9 @@ function SignedIn() {
       return <CatalogScreen />;
     case 'catalog-import':
       return <ImportWizardScreen />;
+    case 'desk':
+      return <DeskScreen tab={route.tab} />;
+    case 'desk-claim':
+      return <DeskClaimScreen key={route.claimId} claimId={route.claimId} />;
   }
 }

@@ -8,7 +8,9 @@ export type Route =
   | { readonly name: 'protected' }
   | { readonly name: 'claim'; readonly claimId: string }
   | { readonly name: 'catalog' }
-  | { readonly name: 'catalog-import' };
+  | { readonly name: 'catalog-import' }
+  | { readonly name: 'desk'; readonly tab: 'queue' | 'reports' }
+  | { readonly name: 'desk-claim'; readonly claimId: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+/, '');
@@ -24,6 +26,10 @@ export function parseRoute(hash: string): Route {
   }
   if (head === 'protected') return { name: 'protected' };
   if (head === 'claims' && id) return { name: 'claim', claimId: id };
+  if (head === 'desk') {
+    if (id === 'claims' && sub) return { name: 'desk-claim', claimId: sub };
+    return { name: 'desk', tab: id === 'reports' ? 'reports' : 'queue' };
+  }
   if (head === 'catalog') return id === 'import' ? { name: 'catalog-import' } : { name: 'catalog' };
   return { name: 'home' };
 }
@@ -42,5 +48,9 @@ export function routeHref(route: Route): string {
       return '#/catalog';
     case 'catalog-import':
       return '#/catalog/import';
+    case 'desk':
+      return route.tab === 'reports' ? '#/desk/reports' : '#/desk';
+    case 'desk-claim':
+      return `#/desk/claims/${encodeURIComponent(route.claimId)}`;
   }
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { routeHref } from '../app/routes.ts';
+import { selectRole, useAppStore } from '../state/store.ts';
 import { LogoMark } from './Icons.tsx';
 import { WatchHeaderItems } from './notifications/HeaderItems.tsx';
 import { SettingsMenu } from './SettingsMenu.tsx';
@@ -18,6 +19,7 @@ export function Brand() {
 /** The bar across the top of every signed-in screen: the brand, where you are, and your menu. */
 export function AppHeader({ trail }: { readonly trail?: ReactNode }) {
   const { t } = useTranslation();
+  const role = useAppStore(selectRole);
   return (
     <header className="app-header">
       <a className="app-header__home" href={routeHref({ name: 'home' })} aria-label={t('nav.projects')}>
@@ -38,6 +40,11 @@ export function AppHeader({ trail }: { readonly trail?: ReactNode }) {
         <a className="app-header__link" href={routeHref({ name: 'catalog' })}>
           {t('nav.catalog')}
         </a>
+        {role === 'support' || role === 'admin' ? (
+          <a className="app-header__link" href={routeHref({ name: 'desk', tab: 'queue' })}>
+            {t('desk.navLink')}
+          </a>
+        ) : null}
         <WatchHeaderItems />
         <SettingsMenu />
       </div>

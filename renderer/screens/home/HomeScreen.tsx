@@ -7,6 +7,7 @@ import { selectUser, useAppStore } from '../../state/store.ts';
 import type { User } from '../../state/sessionSlice.ts';
 import { AppHeader } from '../../ui/AppHeader.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/States.tsx';
+import { DeskSection } from '../desk/DeskScreen.tsx';
 import { ProtectionSummary } from '../protected/ProtectionSummary.tsx';
 import { PeopleTable } from './PeopleTable.tsx';
 import { ProjectCards } from './ProjectCards.tsx';
@@ -22,6 +23,7 @@ export function HomeScreen() {
       <main className="page__main" id="main">
         <Greeting user={user} />
         {user.role === 'customer' ? <ProtectionSummary /> : null}
+        {user.role === 'support' ? <DeskSection tab="queue" heading="h2" /> : null}
         {user.role === 'admin' ? <AdminHome /> : <ProjectsSection role={user.role} />}
       </main>
     </div>
