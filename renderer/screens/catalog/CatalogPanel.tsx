@@ -15,6 +15,7 @@ import { Search } from './CatalogIcons.tsx';
 import { FacetFilters } from './FacetFilters.tsx';
 import { ProductDetail } from './ProductDetail.tsx';
 import { ResultCard } from './ResultCard.tsx';
+import './catalog.css';
 
 /**
  * Search the catalog as you type, narrow by facets, price and footprint, and open a product.

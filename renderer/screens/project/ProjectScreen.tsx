@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as endpoints from '../../../core/api/foundation.ts';
 import type { ProjectDetail } from '../../api/types.ts';
@@ -12,6 +12,7 @@ import { ArrowLeft } from '../../ui/Icons.tsx';
 import { StagePill } from '../../ui/StagePill.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/States.tsx';
 import { resolvePieces, type ResolvedPiece } from '../../scene/furniture/pieces.ts';
+import { CatalogPanel } from '../catalog/CatalogPanel.tsx';
 import { OptionList } from './OptionList.tsx';
 import { optionLines } from './optionLines.ts';
 import { PieceList } from './PieceList.tsx';
@@ -50,6 +51,7 @@ export function ProjectScreen({ projectId, optionId }: { readonly projectId: str
 function ProjectBody({ project, optionId }: { readonly project: ProjectDetail; readonly optionId: string | undefined }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const [catalogOpen, setCatalogOpen] = useState(false);
   const selectedOption = project.options.find((option) => option.id === optionId) ?? project.options[0] ?? null;
   const room = project.rooms.find((candidate) => candidate.id === selectedOption?.roomId) ?? project.rooms[0] ?? null;
   const roomOptions = useMemo(() => project.options.filter((option) => option.roomId === room?.id), [project.options, room?.id]);
@@ -75,6 +77,9 @@ function ProjectBody({ project, optionId }: { readonly project: ProjectDetail; r
         <div className="project__title-row">
           <h1>{project.name}</h1>
           <StagePill stage={project.stage} />
+          <button type="button" className="button button--secondary button--sm" aria-expanded={catalogOpen} aria-controls="project-catalog" onClick={() => setCatalogOpen(!catalogOpen)}>
+            {catalogOpen ? t('catalog.closeCatalog') : t('catalog.openCatalog')}
+          </button>
         </div>
         <dl className="project__facts">
           <div>
@@ -94,7 +99,7 @@ function ProjectBody({ project, optionId }: { readonly project: ProjectDetail; r
         </dl>
       </div>
       {room ? (
-        <div className="project__body">
+        <div className={catalogOpen ? 'project__body project__body--with-catalog' : 'project__body'}>
           <aside className="project__side">
             <RoomPicker rooms={project.rooms} selectedRoomId={room.id} onSelect={selectRoom} />
             <OptionList options={roomOptions} selectedId={option?.id ?? null} onSelect={selectOption} />
@@ -105,6 +110,11 @@ function ProjectBody({ project, optionId }: { readonly project: ProjectDetail; r
               <RoomView room={room} pieces={resolved?.pieces ?? EMPTY} settled={!option || optionData.status !== 'loading'} />
             </Suspense>
           </section>
+          {catalogOpen ? (
+            <section id="project-catalog" className="project__catalog" aria-label={t('catalog.title')}>
+              <CatalogPanel compact />
+            </section>
+          ) : null}
         </div>
       ) : (
         <EmptyState>
