@@ -137,7 +137,7 @@ export async function actOnClaim(db: Kysely<Database>, engine: Engine, request: 
     if (label) {
       const message = deskMessage(label, event);
       const kind = `claim.${event.kind}`;
-      await addNotifications(trx, [{ userId: label.customerId, kind, title: message.title, body: message.body, link: `/claims/${row.id}`, data: { claimId: row.id, lineId: row.line_id, status: to } }], now);
+      await addNotifications(trx, [{ userId: label.customerId, kind, title: message.title, body: message.body, link: `/desk/claims/${row.id}`, data: { claimId: row.id, lineId: row.line_id, status: to } }], now);
       await addTimelineEvents(trx, [{ projectId: label.projectId, subjectUserId: label.customerId, actorName: request.actor.name, kind, text: message.timeline, at: now }]);
     }
   });

@@ -22,14 +22,15 @@ export function DeskClaimScreen({ claimId }: { readonly claimId: string }) {
   const resource = useResource(`desk-claim:${claimId}`, (signal) => api.call(deskClaim, { params: { claimId }, signal }));
   const [notice, setNotice] = useState<'done' | 'conflict' | null>(null);
   const role = useAppStore(selectUser)?.role;
-  const back = role === 'support' ? routeHref({ name: 'home' }) : routeHref({ name: 'desk', tab: 'queue' });
+  // Back to where this person came from: support's home is the queue; a customer's claims are on Protected purchases.
+  const back = role === 'support' ? routeHref({ name: 'home' }) : role === 'admin' ? routeHref({ name: 'desk', tab: 'queue' }) : role === 'customer' ? routeHref({ name: 'protected' }) : routeHref({ name: 'home' });
   return (
     <div className="page">
       <AppHeader trail={resource.status === 'ready' ? resource.data.claim.product.name : t('desk.title')} />
       <main className="page__main" id="main">
         <a className="protection-back" href={back}>
           <ArrowLeft />
-          {t('desk.back')}
+          {role === 'customer' ? t('claim.back') : t('desk.back')}
         </a>
         {notice === 'conflict' ? (
           <p className="desk-notice desk-notice--conflict" role="alert" data-testid="desk-conflict">
