@@ -27,6 +27,8 @@ export function PriceChart({ observations, current }: { readonly observations: r
   if (!geometry) return <p className="muted">{t('catalog.noHistory')}</p>;
   const money = (amountMinor: number) => format.money({ amountMinor, currency: current.currency });
   const last = geometry.dots[geometry.dots.length - 1]!;
+  // Observations spaced by order, all within a day: the times tell them apart, not the dates.
+  const sameDay = geometry.xTicks.length === 2;
   return (
     <figure className="price-chart">
       <svg
@@ -48,8 +50,8 @@ export function PriceChart({ observations, current }: { readonly observations: r
         </g>
         <g className="price-chart__axis">
           {geometry.xTicks.map((tick, index) => (
-            <text key={tick.at} x={tick.x} y={BOX.height - 8} textAnchor={index === 0 ? 'start' : index === 2 ? 'end' : 'middle'}>
-              {format.date(new Date(tick.at).toISOString())}
+            <text key={tick.at} x={tick.x} y={BOX.height - 8} textAnchor={index === 0 ? 'start' : index === geometry.xTicks.length - 1 ? 'end' : 'middle'}>
+              {sameDay ? format.dateTime(new Date(tick.at).toISOString()) : format.date(new Date(tick.at).toISOString())}
             </text>
           ))}
         </g>

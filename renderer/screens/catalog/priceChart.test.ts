@@ -30,3 +30,19 @@ test('a single observation still draws a line, and no observations draw nothing'
   assert.ok(geometry.yTicks.length >= 2);
   assert.equal(priceChartGeometry([], now, box), null);
 });
+
+test('observations within one day are spaced evenly rather than stacked', () => {
+  const now = Date.UTC(2026, 5, 30, 12);
+  const geometry = priceChartGeometry(
+    [
+      { at: now - 60_000, amountMinor: 1200_00 },
+      { at: now - 30_000, amountMinor: 1150_00 },
+    ],
+    now,
+    box,
+  );
+  assert.ok(geometry);
+  assert.equal(geometry.dots[0]!.x, 50);
+  assert.equal(geometry.dots[1]!.x, 220);
+  assert.equal(geometry.xTicks.length, 2);
+});

@@ -42,8 +42,10 @@ export function priceChartGeometry(points: readonly PricePoint[], now: number, b
   const sorted = [...points].sort((a, b) => a.at - b.at);
   const first = sorted[0]!;
   const last = sorted[sorted.length - 1]!;
-  // At least a week across, so a single observation still draws a line.
-  const start = Math.min(first.at, now - 7 * DAY_MS);
+  // At least a week across, so a single observation still draws a line. Observations all within
+  // a day (a feed imported twice in one afternoon) are spaced evenly instead, one step each.
+  const byOrder = sorted.length > 1 && last.at - first.at < DAY_MS;
+  const start = byOrder ? first.at : Math.min(first.at, now - 7 * DAY_MS);
   const end = Math.max(now, last.at);
   const amounts = sorted.map((point) => point.amountMinor);
   const low = Math.min(...amounts);
@@ -55,26 +57,33 @@ export function priceChartGeometry(points: readonly PricePoint[], now: number, b
 
   const plotWidth = box.width - box.left - box.right;
   const plotHeight = box.height - box.top - box.bottom;
-  const x = (at: number) => box.left + ((at - start) / (end - start || 1)) * plotWidth;
+  /** Across the plot: by time, or by the observation's place in line (index -1: the end, now). */
+  const share = (at: number, index: number) => (byOrder ? (index < 0 ? 1 : index / sorted.length) : (at - start) / (end - start || 1));
+  const x = (at: number, index: number) => box.left + share(at, index) * plotWidth;
   const y = (amount: number) => box.top + (1 - (amount - yMin) / (yMax - yMin || 1)) * plotHeight;
   const round = (value: number) => Math.round(value * 10) / 10;
 
-  const commands: string[] = [`M${round(x(first.at))},${round(y(first.amountMinor))}`];
+  const commands: string[] = [`M${round(x(first.at, 0))},${round(y(first.amountMinor))}`];
   for (let index = 1; index < sorted.length; index++) {
     const point = sorted[index]!;
-    commands.push(`H${round(x(point.at))}`, `V${round(y(point.amountMinor))}`);
+    commands.push(`H${round(x(point.at, index))}`, `V${round(y(point.amountMinor))}`);
   }
-  commands.push(`H${round(x(end))}`);
+  commands.push(`H${round(x(end, -1))}`);
   const line = commands.join(' ');
   const baseline = round(box.top + plotHeight);
-  const area = `${line} V${baseline} H${round(x(first.at))} Z`;
+  const area = `${line} V${baseline} H${round(x(first.at, 0))} Z`;
 
   const yTicks: { y: number; amountMinor: number }[] = [];
   for (let value = yMin; value <= yMax + step / 2; value += step) yTicks.push({ y: round(y(value)), amountMinor: value });
-  const xTicks = [0, 0.5, 1].map((fraction) => {
-    const at = start + (end - start) * fraction;
-    return { x: round(x(at)), at };
-  });
+  const xTicks = byOrder
+    ? [
+        { x: round(x(first.at, 0)), at: first.at },
+        { x: round(x(end, -1)), at: end },
+      ]
+    : [0, 0.5, 1].map((part) => {
+        const at = start + (end - start) * part;
+        return { x: round(box.left + part * plotWidth), at };
+      });
 
-  return { line, area, dots: sorted.map((point) => ({ x: round(x(point.at)), y: round(y(point.amountMinor)), point })), yTicks, xTicks };
+  return { line, area, dots: sorted.map((point, index) => ({ x: round(x(point.at, index)), y: round(y(point.amountMinor)), point })), yTicks, xTicks };
 }
