@@ -28,6 +28,8 @@ export const ClaimSchema = z.object({
   /** The observation that proves the drop: the lowest in-window price below the reference. */
   evidence: z.object({ observationId: Id, unitPrice: MoneySchema, observedAt: IsoDateTime }),
   firstDropAt: IsoDateTime,
+  /** [Desk] What the retailer refunded: at most the amount, less for a partial refund; null until refunded. */
+  refundedAmount: MoneySchema.nullable().optional(),
   /** Increases with every change; a stale version is a conflict. */
   version: z.number().int().min(1),
   createdAt: IsoDateTime,

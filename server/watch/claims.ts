@@ -27,6 +27,7 @@ export function toApiClaim(row: ClaimRow): ApiClaim {
     amount: m(row.amount_minor),
     evidence: { observationId: String(row.evidence_observation_id), unitPrice: m(row.evidence_unit_minor), observedAt: row.evidence_observed_at },
     firstDropAt: row.first_drop_at,
+    refundedAmount: row.refunded_amount_minor === undefined || row.refunded_amount_minor === null ? null : m(row.refunded_amount_minor),
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

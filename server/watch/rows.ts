@@ -91,6 +91,8 @@ export interface ClaimRow {
   readonly version: number;
   readonly created_at: string;
   readonly updated_at: string;
+  /** [Desk] What the retailer refunded; null until then. */
+  readonly refunded_amount_minor?: number | null;
 }
 
 export const CLAIM_COLUMNS = [
@@ -109,6 +111,7 @@ export const CLAIM_COLUMNS = [
   'version',
   'created_at',
   'updated_at',
+  'refunded_amount_minor',
 ] as const;
 
 export function toClaim(row: ClaimRow): Claim {

@@ -210,6 +210,8 @@ for (const engine of engines()) {
       assert.match(again.json.error.message, /already refunded/);
 
       const maya = await as('maya@t.test');
+      const mine = (await maya.request('GET', '/api/me/protected')).json;
+      assert.deepEqual(mine.purchases[0].claims.map((c: any) => [c.status, c.refundedAmount]), [['refunded', { amountMinor: 10_000, currency: 'USD' }]], 'My refunds shows what came back');
       const titles = (await maya.request('GET', '/api/notifications')).json.notifications.map((n: any) => n.title);
       assert.ok(titles.includes('Refunded $100.00 to your card'), titles.join(' | '));
       assert.ok(titles.some((t: string) => /^Filed with Alba Home today; they usually answer within 5 days$/.test(t)), titles.join(' | '));

@@ -28,7 +28,8 @@ export function protectionTotals(purchases: readonly ProtectedPurchase[]): Prote
     for (const claim of purchase.claims) {
       if (claim.status === 'denied' || claim.status === 'expired') continue;
       add(claimed, claim.amount);
-      if (claim.status === 'refunded') add(refunded, claim.amount);
+      // A partial refund counts what actually came back.
+      if (claim.status === 'refunded') add(refunded, claim.refundedAmount ?? claim.amount);
     }
   }
   return { claimed: list(claimed), refunded: list(refunded), watching };
