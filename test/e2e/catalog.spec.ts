@@ -51,6 +51,13 @@ test.describe('Catalog', () => {
 
     await page.keyboard.press('Escape');
     await expect(catalog.drawer).toBeHidden();
+    // Focus goes back to the card that opened it; the keyboard reaches the results from the box.
+    await expect(catalog.cards.filter({ hasText: 'Drift 2-seat sofa in velvet' })).toBeFocused();
+    await catalog.search.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(catalog.cards.first()).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(catalog.priceChart).toBeVisible();
   });
 
   test('the admin imports a retailer’s own CSV through the wizard and sees the bad row’s line and reason', async ({ page, signInPage }) => {

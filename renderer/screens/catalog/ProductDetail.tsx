@@ -15,6 +15,7 @@ export function ProductDetail({ productId, onClose }: { readonly productId: stri
   const { t } = useTranslation();
   const format = useFormatters();
   const closeRef = useRef<HTMLButtonElement>(null);
+  const drawerRef = useRef<HTMLElement>(null);
   const product = useResource(`product:${productId}`, (signal) => api.call(getProduct, { params: { productId }, signal }));
   const prices = useResource(`prices:${productId}`, (signal) => api.call(getProductPrices, { params: { productId }, query: {}, signal }));
 
@@ -23,6 +24,20 @@ export function ProductDetail({ productId, onClose }: { readonly productId: stri
     closeRef.current?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') onClose();
+      // Tab stays inside the drawer while it is open, as in any modal dialog.
+      if (event.key === 'Tab' && drawerRef.current) {
+        const focusable = [...drawerRef.current.querySelectorAll<HTMLElement>('a[href], button:not([disabled])')];
+        const first = focusable[0];
+        const last = focusable[focusable.length - 1];
+        if (!first || !last) return;
+        if (event.shiftKey && document.activeElement === first) {
+          event.preventDefault();
+          last.focus();
+        } else if (!event.shiftKey && document.activeElement === last) {
+          event.preventDefault();
+          first.focus();
+        }
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => {
@@ -42,7 +57,7 @@ export function ProductDetail({ productId, onClose }: { readonly productId: stri
 
   return (
     <div className="drawer-backdrop" onClick={onClose}>
-      <aside className="drawer" role="dialog" aria-modal="true" aria-labelledby="product-detail-title" onClick={(event) => event.stopPropagation()}>
+      <aside ref={drawerRef} className="drawer" role="dialog" aria-modal="true" aria-labelledby="product-detail-title" onClick={(event) => event.stopPropagation()}>
         <div className="drawer__head">
           <h2 id="product-detail-title">{detail?.product.name ?? t('catalog.loadingProduct')}</h2>
           <button ref={closeRef} type="button" className="icon-button" onClick={onClose} aria-label={t('catalog.close')}>
