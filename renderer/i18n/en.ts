@@ -477,6 +477,7 @@ export const en = {
     denyReason: 'Reason',
     deny: 'Mark denied',
     reopen: 'Reopen claim',
+    closed: 'This claim is closed; there is nothing left to do.',
     done: 'Claim updated.',
     conflict: 'Someone else just changed this claim — here is its current state.',
     amountInvalid: 'Enter an amount like 120.00.',

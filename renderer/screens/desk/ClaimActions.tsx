@@ -106,6 +106,7 @@ export function ClaimActions({ claim, onDone, onConflict }: { readonly claim: De
           {t('desk.reopen')}
         </Button>
       ) : null}
+      {claim.status === 'refunded' || claim.status === 'expired' ? <p className="muted">{t('desk.closed')}</p> : null}
     </section>
   );
 }

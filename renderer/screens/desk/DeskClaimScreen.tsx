@@ -82,7 +82,7 @@ function ClaimDetail({ detail, onDone, onConflict }: { readonly detail: DeskClai
 
       <div className="desk-claim__grid">
         <div>
-          <dl className="evidence__facts">
+          <dl className="evidence__facts desk-facts">
             <div className="evidence__fact evidence__fact--accent">
               <dt>{t('desk.claimed')}</dt>
               <dd data-testid="desk-claimed">{format.money(claim.amount)}</dd>
@@ -112,8 +112,8 @@ function ClaimDetail({ detail, onDone, onConflict }: { readonly detail: DeskClai
               </dd>
             </div>
           </dl>
-          {claim.filedAt ? <p data-testid="desk-filed">{t('desk.filedWith', { date: format.date(claim.filedAt), channel: claim.channel ?? '', ref: claim.retailerRef ?? '' })}</p> : null}
-          {claim.denialReason ? <p>{t('desk.deniedBecause', { reason: claim.denialReason })}</p> : null}
+          {claim.filedAt ? <p className="desk-note" data-testid="desk-filed">{t('desk.filedWith', { date: format.date(claim.filedAt), channel: claim.channel ?? '', ref: claim.retailerRef ?? '' })}</p> : null}
+          {claim.denialReason ? <p className="desk-note">{t('desk.deniedBecause', { reason: claim.denialReason })}</p> : null}
 
           <section className="evidence__history" aria-labelledby="desk-history-title">
             <h2 id="desk-history-title">{t('claim.historyTitle')}</h2>
