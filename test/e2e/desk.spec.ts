@@ -98,6 +98,20 @@ test('support files a claim and records a partial refund; the customer sees the 
   await expect(desk.audit).toContainText('Sam Rivera: file');
   await expect(desk.audit).toContainText('Sam Rivera: refund');
   await snap(page, 'atelier-desk-claim');
+
+  // Two agents: the leather chair is filed from the command line while it is open here, so
+  // filing it on screen is a conflict that shows the claim as it is now, overwriting nothing.
+  await page.goto('/#/desk');
+  await desk.customerFilter.fill('nora');
+  await desk.open(CHAIR.name);
+  await expect(desk.claim.locator('.claim-pill')).toHaveText('Detected');
+  const claimId = decodeURIComponent(/#\/desk\/claims\/([^/?]+)/.exec(page.url())![1]!);
+  await atelier(studio.dataDir, ['claims', 'file', claimId, '--ref', 'FW-CLI-1', '--as', DEMO.support.email]);
+  await desk.file('email', 'FW-SCREEN-2');
+  await expect(desk.conflict).toHaveText('Someone else just changed this claim — here is its current state.');
+  await expect(desk.claim.locator('.claim-pill')).toHaveText('Filed');
+  await expect(page.getByTestId('desk-filed')).toContainText('FW-CLI-1');
+  await expect(desk.audit.getByRole('listitem')).toHaveCount(1);
   await shell.signOut();
 
   // The customer: told in plain words, and the timeline says what happened.
