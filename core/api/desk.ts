@@ -128,6 +128,8 @@ export const denyClaim = claimAction('denyClaim', 'deny', 'Record that the retai
 
 export const reopenClaim = claimAction('reopenClaim', 'reopen', 'Reopen a denied claim', z.object({ expectedVersion: Version }));
 
+export const expireClaim = claimAction('expireClaim', 'expire', 'Record that the retailer let a filed claim lapse', z.object({ expectedVersion: Version }));
+
 export const OUTCOMES = ['refunded', 'partial', 'denied', 'expired'] as const;
 
 export const DeskReportSchema = z.object({
@@ -185,4 +187,4 @@ export const evidencePack = endpoint({
   response: z.string(),
 });
 
-export const deskEndpoints = [listDeskClaims, deskClaim, fileClaim, refundClaim, denyClaim, reopenClaim, deskReports, exportDeskClaims, exportDeskReports, evidencePack] as const;
+export const deskEndpoints = [listDeskClaims, deskClaim, fileClaim, refundClaim, denyClaim, reopenClaim, expireClaim, deskReports, exportDeskClaims, exportDeskReports, evidencePack] as const;

@@ -477,6 +477,7 @@ export const en = {
     denyReason: 'Reason',
     deny: 'Mark denied',
     reopen: 'Reopen claim',
+    expire: 'Mark expired (no answer in time)',
     closed: 'This claim is closed; there is nothing left to do.',
     done: 'Claim updated.',
     conflict: 'Someone else just changed this claim — here is its current state.',

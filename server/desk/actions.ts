@@ -28,7 +28,9 @@ export type DeskAction =
   | { readonly kind: 'file'; readonly channel: string; readonly retailerRef: string }
   | { readonly kind: 'refund'; readonly amountMinor: number; readonly refundedAt?: string }
   | { readonly kind: 'deny'; readonly reason: string }
-  | { readonly kind: 'reopen' };
+  | { readonly kind: 'reopen' }
+  /** The retailer let a filed claim lapse without an answer. */
+  | { readonly kind: 'expire' };
 
 export interface ActRequest {
   readonly claimId: string;
@@ -72,7 +74,8 @@ function refundInstant(value: string | undefined, now: string): string {
   return new Date(ms).toISOString();
 }
 
-const TARGET_STATUS: Record<DeskAction['kind'], ClaimStatus | null> = { file: 'filed', refund: 'refunded', deny: 'denied', reopen: null };
+const TARGET_STATUS: Record<DeskAction['kind'], ClaimStatus | null> = { file: 'filed', refund: 'refunded', deny: 'denied', reopen: null, expire: 'expired' };
+const VERB_DONE: Record<DeskAction['kind'], string> = { file: 'filed', refund: 'refunded', deny: 'denied', reopen: 'reopened', expire: 'marked expired' };
 const STATUS_WORDS: Record<string, string> = { refunded: 'already refunded', expired: 'expired', denied: 'denied', filed: 'already filed', detected: 'not filed yet' };
 
 export async function actOnClaim(db: Kysely<Database>, engine: Engine, request: ActRequest): Promise<DeskClaim> {
@@ -92,7 +95,7 @@ export async function actOnClaim(db: Kysely<Database>, engine: Engine, request: 
       to = lineRows.at(-1)?.id === row.id ? 'detected' : 'filed';
     }
     const moved = transitionClaim(state, row.sequence, to!);
-    if (!moved.ok) throw refused(`This claim is ${STATUS_WORDS[row.status] ?? row.status}; it cannot be ${action.kind === 'file' ? 'filed' : action.kind === 'refund' ? 'refunded' : action.kind === 'deny' ? 'denied' : 'reopened'}`);
+    if (!moved.ok) throw refused(`This claim is ${STATUS_WORDS[row.status] ?? row.status}; it cannot be ${VERB_DONE[action.kind]}`);
 
     const changes: Partial<ClaimFull> = { status: to!, updated_at: now };
     let event: DeskEvent;
@@ -115,6 +118,10 @@ export async function actOnClaim(db: Kysely<Database>, engine: Engine, request: 
         if (!action.reason.trim()) throw badInput('Say why the retailer denied it');
         Object.assign(changes, { denial_reason: action.reason.trim(), closed_at: now });
         event = { kind: 'denied', amount: claimed, reason: action.reason.trim() };
+        break;
+      case 'expire':
+        Object.assign(changes, { closed_at: now });
+        event = { kind: 'expired', amount: claimed };
         break;
       case 'reopen':
         Object.assign(changes, { closed_at: null, ...(to === 'detected' ? { filed_at: null, channel: null, retailer_ref: null } : {}) });

@@ -22,7 +22,8 @@ export type DeskEvent =
   | { readonly kind: 'filed'; readonly amount: Money; readonly retailerRef: string }
   | { readonly kind: 'refunded'; readonly amount: Money; readonly claimed: Money; readonly refundedAt: string }
   | { readonly kind: 'denied'; readonly amount: Money; readonly reason: string }
-  | { readonly kind: 'reopened'; readonly amount: Money };
+  | { readonly kind: 'reopened'; readonly amount: Money }
+  | { readonly kind: 'expired'; readonly amount: Money };
 
 export function deskMessage(label: LineLabel, event: DeskEvent): Message & { readonly timeline: string } {
   const { locale, retailerName: retailer, productName: product } = label;
@@ -48,6 +49,12 @@ export function deskMessage(label: LineLabel, event: DeskEvent): Message & { rea
         title: `${retailer} declined the ${price(event.amount, locale)} claim on the ${product}`,
         body: `Their reason: ${event.reason}. If anything changes we’ll pick it up again.`,
         timeline: `${retailer} declined the ${product} price-drop claim for ${price(event.amount, locale)}: ${event.reason}.`,
+      };
+    case 'expired':
+      return {
+        title: `${retailer} didn’t answer the ${price(event.amount, locale)} claim on the ${product} in time`,
+        body: `The claim has lapsed without a refund. We’re sorry — we’ll keep watching your other purchases.`,
+        timeline: `The ${product} price-drop claim for ${price(event.amount, locale)} lapsed without an answer from ${retailer}.`,
       };
     case 'reopened':
       return {

@@ -28,6 +28,7 @@ export const deskRoutes = [
   implement(api.refundClaim, async ({ params, body, user, services }) => act(services, user, params.claimId, body.expectedVersion, { kind: 'refund', amountMinor: body.amountMinor, refundedAt: body.refundedAt })),
   implement(api.denyClaim, async ({ params, body, user, services }) => act(services, user, params.claimId, body.expectedVersion, { kind: 'deny', reason: body.reason })),
   implement(api.reopenClaim, async ({ params, body, user, services }) => act(services, user, params.claimId, body.expectedVersion, { kind: 'reopen' })),
+  implement(api.expireClaim, async ({ params, body, user, services }) => act(services, user, params.claimId, body.expectedVersion, { kind: 'expire' })),
 
   implement(api.deskReports, async ({ services }) => deskReport(services.db)),
 

@@ -233,6 +233,13 @@ for (const engine of engines()) {
       const reopened = await admin.request('POST', `/api/desk/claims/${jonasClaim}/reopen`, { expectedVersion: claim.version });
       assert.equal(reopened.status, 200, JSON.stringify(reopened.json));
       assert.equal(reopened.json.claim.status, 'detected', 'the line’s latest claim goes back to detected');
+      claim = reopened.json.claim;
+      claim = (await admin.request('POST', `/api/desk/claims/${jonasClaim}/file`, { expectedVersion: claim.version, retailerRef: 'NH-78' })).json.claim;
+      const expired = await admin.request('POST', `/api/desk/claims/${jonasClaim}/expire`, { expectedVersion: claim.version });
+      assert.equal(expired.status, 200, JSON.stringify(expired.json));
+      assert.equal(expired.json.claim.status, 'expired');
+      const again = await admin.request('POST', `/api/desk/claims/${jonasClaim}/reopen`, { expectedVersion: expired.json.claim.version });
+      assert.equal(again.status, 422, 'an expired claim stays closed');
     });
 
     test('reports and CSV exports', async () => {
@@ -242,7 +249,7 @@ for (const engine of engines()) {
       assert.equal(json.recovered.length, 1);
       assert.deepEqual(json.recovered[0].amount, { amountMinor: 10_000, currency: 'USD' });
       assert.equal(json.recovered[0].retailer.name, 'Alba Home');
-      assert.deepEqual(json.outcomes.map((o: any) => [o.outcome, o.count]), [['refunded', 0], ['partial', 1], ['denied', 0], ['expired', 0]]);
+      assert.deepEqual(json.outcomes.map((o: any) => [o.outcome, o.count]), [['refunded', 0], ['partial', 1], ['denied', 0], ['expired', 1]]);
       assert.equal(typeof json.medianDaysToRefund, 'number');
       const csv = await fetch(`${server.url}/api/desk/claims.csv`, { headers: { cookie: sup.cookie } });
       assert.equal(csv.status, 200);
@@ -250,6 +257,7 @@ for (const engine of engines()) {
       const lines = (await csv.text()).trim().split('\r\n');
       assert.match(lines[0]!, /^claim_id,status,customer_email/);
       assert.equal(lines.length, 3);
+      assert.equal(json.decided, 2);
       const report = await fetch(`${server.url}/api/desk/reports.csv`, { headers: { cookie: sup.cookie } });
       assert.match(await report.text(), /recovered,Alba Home,\d{4}-\d{2},100\.00,USD,1/);
       const pack = await fetch(`${server.url}/api/desk/claims/${mayaClaim}/evidence-pack?format=csv`, { headers: { cookie: sup.cookie } });

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { denyClaim, fileClaim, refundClaim, reopenClaim } from '../../../core/api/desk.ts';
+import { denyClaim, expireClaim, fileClaim, refundClaim, reopenClaim } from '../../../core/api/desk.ts';
 import { minorUnitDigits, parseMoneyAmount } from '../../../core/money.ts';
 import { isApiError } from '../../api/client.ts';
 import { describeError } from '../../app/errors.ts';
@@ -99,6 +99,9 @@ export function ClaimActions({ claim, onDone, onConflict }: { readonly claim: De
               {t('desk.deny')}
             </Button>
           </form>
+          <Button variant="ghost" disabled={busy} onClick={() => void run(() => api.call(expireClaim, { params, body: { expectedVersion } }))}>
+            {t('desk.expire')}
+          </Button>
         </>
       ) : null}
       {claim.status === 'denied' ? (
