@@ -8,6 +8,9 @@ describe('routes', () => {
     assert.deepEqual(parseRoute('#/projects/p1'), { name: 'project', projectId: 'p1' });
     assert.deepEqual(parseRoute('#/projects/p1/options/o2'), { name: 'project', projectId: 'p1', optionId: 'o2' });
     assert.deepEqual(parseRoute('#/nowhere'), { name: 'home' });
+    assert.deepEqual(parseRoute('#/catalog'), { name: 'catalog' });
+    assert.deepEqual(parseRoute('#/catalog/import'), { name: 'catalog-import' });
+    assert.equal(routeHref({ name: 'catalog-import' }), '#/catalog/import');
   });
 
   it('round-trips ids that need escaping', () => {
