@@ -47,7 +47,7 @@ const DEMO_LAYOUT: readonly { category: Category; xMm: number; yMm: number; rota
   { category: 'lamp', xMm: 4700, yMm: 3700, rotationDeg: 0 },
   { category: 'plant', xMm: 450, yMm: 450, rotationDeg: 0 },
   { category: 'bookcase', xMm: 250, yMm: 3000, rotationDeg: 270 },
-  { category: 'side table', xMm: 1300, yMm: 3650, rotationDeg: 0 },
+  { category: 'side table', xMm: 1000, yMm: 3700, rotationDeg: 0 },
   { category: 'wall art', xMm: 2600, yMm: 4140, rotationDeg: 180, elevationMm: 1300 },
   { category: 'mirror', xMm: 5140, yMm: 1200, rotationDeg: 90, elevationMm: 1100 },
 ];
