@@ -1,4 +1,5 @@
 import { catalogSearchFor } from './catalog/search-service.ts';
+import { attachCollab } from './collab/server.ts';
 import { openStore } from './db/database.ts';
 import { buildApp } from './http/app.ts';
 import { seedDemo } from './demo/seed.ts';
@@ -39,6 +40,8 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
       launchSecret: options.launchSecret,
       logLevel: options.logLevel,
     });
+    // Live option documents (Hocuspocus) on the same port, at /collab.
+    const collab = attachCollab(app, { db: store.db, log: app.log, launchSecret: options.launchSecret });
     await app.listen({ host: options.host, port: options.port });
     // Price feeds and the periodic watch sweep (quiet unless feeds are configured; see scheduler.ts).
     const scheduler = startWatchScheduler(store.db, { log: app.log, location: { dataDir: options.dataDir, databaseUrl: options.databaseUrl } });
@@ -54,7 +57,7 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
       port,
       needsAdmin: admins.length === 0,
       demoCredentials,
-      close: () => (closing ??= warming.then(() => scheduler.stop()).then(() => app!.close()).then(() => store.close())),
+      close: () => (closing ??= warming.then(() => scheduler.stop()).then(() => collab.close()).then(() => app!.close()).then(() => store.close())),
     };
   } catch (error) {
     await app?.close();

@@ -159,6 +159,21 @@ export interface ClaimsTable {
   closed_at: string | null;
 }
 
+/** [Collab] The compacted Yjs state of an option (Y.encodeStateAsUpdate). */
+export interface OptionStatesTable {
+  option_id: string;
+  state: Uint8Array;
+  updated_at: string;
+}
+
+/** [Collab] A Yjs update received since the last compaction, appended before it is applied. */
+export interface OptionUpdatesTable {
+  id: Generated<number>;
+  option_id: string;
+  update: Uint8Array;
+  created_at: string;
+}
+
 /** [Desk] One append-only, hash-chained audit entry; `before`/`after` are canonical JSON. */
 export interface AuditLogTable {
   seq: number;
@@ -242,4 +257,6 @@ export interface Database {
   notifications: NotificationsTable;
   timeline_events: TimelineEventsTable;
   audit_log: AuditLogTable;
+  option_states: OptionStatesTable;
+  option_updates: OptionUpdatesTable;
 }

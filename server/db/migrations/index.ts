@@ -2,10 +2,11 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { foundation } from './0001_foundation.ts';
 import { watch } from './0002_watch.ts';
 import { desk } from './0003_desk.ts';
+import { collab } from './0004_collab.ts';
 import type { AtelierMigration, Engine } from './types.ts';
 
 /** Every migration, in order. A feature adds its file here; names sort in the order they run. */
-export const MIGRATIONS: readonly AtelierMigration[] = [foundation, watch, desk];
+export const MIGRATIONS: readonly AtelierMigration[] = [foundation, watch, desk, collab];
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {

@@ -1,0 +1,189 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { timingSafeEqual } from 'node:crypto';
+import { Hocuspocus } from '@hocuspocus/server';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import * as decoding from 'lib0/decoding';
+import { WebSocketServer } from 'ws';
+import * as Y from 'yjs';
+import { can } from '../../core/permissions.ts';
+import { SESSION_COOKIE, userForToken } from '../auth/sessions.ts';
+import type { User } from '../auth/users.ts';
+import type { Database } from '../db/schema.ts';
+import { readCookie } from '../http/cookies.ts';
+import { isProjectMember, SCOPE_RESOLVERS } from '../http/scopes.ts';
+import { appendUpdate, compactOption, COMPACT_AFTER_UPDATES, loadOptionInto, pendingUpdateCount } from './store.ts';
+
+/**
+ * [Collab] The live option documents, on the API's port at `/collab` (Hocuspocus without a
+ * listener of its own; Fastify's HTTP server hands over the upgrade). Document name
+ * `option:<optionId>`.
+ *
+ * Who: the session token (the provider's `token`, else the session cookie on the upgrade) must
+ * be live; the option must exist; the person must be allowed to read its project. Anyone
+ * without option:edit or option:swap there (support) gets a read-only connection.
+ *
+ * Durability guarantee: every Yjs update a writable connection sends (sync step 2 or update) is
+ * appended to `option_updates` and the write awaited in `beforeHandleMessage`, i.e. BEFORE
+ * Hocuspocus applies it, broadcasts it to the others and acknowledges it (SyncStatus) to the
+ * sender. Writes per document go through one queue, so they land in arrival order. An update
+ * the client saw acknowledged is therefore in the store even if the process is then killed.
+ * Compaction runs in the background after COMPACT_AFTER_UPDATES updates.
+ *
+ * Bad input: a message over MAX_MESSAGE_BYTES (ws closes with 1009) or one that does not decode
+ * closes the connection, is logged, and nothing is stored.
+ */
+export const COLLAB_PATH = '/collab';
+export const MAX_MESSAGE_BYTES = 1024 * 1024;
+export const MALFORMED_CLOSE_CODE = 4400;
+const LAUNCH_SECRET_HEADER = 'x-atelier-launch-secret';
+
+const MESSAGE_SYNC = 0;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+export interface CollabOptions {
+  readonly db: Kysely<Database>;
+  readonly log: FastifyBaseLogger;
+  readonly launchSecret?: string;
+  readonly compactAfter?: number;
+}
+
+export interface Collab {
+  readonly hocuspocus: Hocuspocus;
+  /** Closes every connection and waits for pending writes and compactions. */
+  close(): Promise<void>;
+}
+
+interface CollabContext {
+  readonly user: User;
+  readonly optionId: string;
+  readonly readOnly: boolean;
+}
+
+export function optionIdFromDocumentName(name: string): string | null {
+  const match = /^option:([A-Za-z0-9_-]{1,100})$/.exec(name);
+  return match ? match[1]! : null;
+}
+
+function secretMatches(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The Yjs update a sync message carries, or null for any other message. Throws if it does not decode. */
+export function updateInMessage(data: Uint8Array): Uint8Array | null {
+  const decoder = decoding.createDecoder(data);
+  decoding.readVarString(decoder);
+  const type = decoding.readVarUint(decoder);
+  if (type !== MESSAGE_SYNC) return null;
+  const subtype = decoding.readVarUint(decoder);
+  if (subtype !== SYNC_STEP_2 && subtype !== SYNC_UPDATE) return null;
+  const update = decoding.readVarUint8Array(decoder);
+  Y.decodeUpdate(update); // throws on a malformed update, before anything is stored
+  return update;
+}
+
+export function attachCollab(app: FastifyInstance, options: CollabOptions): Collab {
+  const { db, log } = options;
+  const compactAfter = options.compactAfter ?? COMPACT_AFTER_UPDATES;
+  const queues = new Map<string, Promise<unknown>>();
+  const compacting = new Map<string, Promise<void>>();
+
+  const enqueue = (optionId: string, task: () => Promise<void>): Promise<void> => {
+    const previous = queues.get(optionId) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    queues.set(optionId, next.catch(() => undefined));
+    return next;
+  };
+
+  const maybeCompact = async (optionId: string): Promise<void> => {
+    if (compacting.has(optionId)) return;
+    if ((await pendingUpdateCount(db, optionId)) <= compactAfter) return;
+    const running = compactOption(db, optionId)
+      .catch((error: unknown) => log.error({ err: error, optionId }, 'collab compaction failed (updates kept)'))
+      .finally(() => compacting.delete(optionId));
+    compacting.set(optionId, running);
+  };
+
+  const hocuspocus = new Hocuspocus({
+    quiet: true,
+    debounce: 0,
+    async onAuthenticate({ token, request, documentName, connectionConfig }) {
+      const optionId = optionIdFromDocumentName(documentName);
+      const sessionToken = token || readCookie(request.headers.cookie, SESSION_COOKIE);
+      const user = sessionToken ? await userForToken(db, sessionToken) : null;
+      if (!user) {
+        log.warn({ documentName }, 'collab connection refused: no live session');
+        throw new Error('unauthenticated');
+      }
+      const projectId = optionId ? await SCOPE_RESOLVERS.option!(db, optionId) : null;
+      if (!optionId || typeof projectId !== 'string') {
+        log.warn({ documentName, userId: user.id }, 'collab connection refused: unknown document');
+        throw new Error('not found');
+      }
+      const member = await isProjectMember(db, projectId, user.id);
+      if (!can(user, 'project:read', member)) {
+        log.warn({ documentName, userId: user.id }, 'collab connection refused: not a member');
+        throw new Error('forbidden');
+      }
+      const readOnly = !can(user, 'option:edit', member) && !can(user, 'option:swap', member);
+      if (readOnly) connectionConfig.readOnly = true;
+      return { user, optionId, readOnly } satisfies CollabContext;
+    },
+    async onLoadDocument({ document, documentName }) {
+      const optionId = optionIdFromDocumentName(documentName);
+      if (!optionId) throw new Error('unknown document');
+      await loadOptionInto(db, optionId, document);
+      return document;
+    },
+    async beforeHandleMessage({ update: message, connection, context, documentName }) {
+      let update: Uint8Array | null;
+      try {
+        update = updateInMessage(message);
+      } catch (error) {
+        log.warn({ err: error, documentName, userId: (context as CollabContext | undefined)?.user?.id }, 'collab: malformed message, connection closed');
+        // Hocuspocus would only close this document on the (multiplexed) socket; the sender is faulty or hostile.
+        connection.webSocket.close(MALFORMED_CLOSE_CODE, 'malformed message');
+        throw error;
+      }
+      if (!update || connection.readOnly) return;
+      const optionId = (context as CollabContext).optionId;
+      await enqueue(optionId, () => appendUpdate(db, optionId, update));
+      void maybeCompact(optionId).catch((error: unknown) => log.error({ err: error, optionId }, 'collab compaction check failed'));
+    },
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  wss.on('connection', (ws, request: IncomingMessage) => {
+    ws.on('error', (error) => log.warn({ err: error }, 'collab connection error (closed)'));
+    hocuspocus.handleConnection(ws, request);
+  });
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const pathname = (request.url ?? '').split('?')[0];
+    if (pathname !== COLLAB_PATH && !pathname?.startsWith(`${COLLAB_PATH}/`)) return;
+    if (options.launchSecret && !secretMatches(request.headers[LAUNCH_SECRET_HEADER], options.launchSecret)) {
+      log.warn('collab upgrade without the launch secret refused');
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+  };
+  app.server.on('upgrade', onUpgrade);
+
+  return {
+    hocuspocus,
+    async close() {
+      app.server.off('upgrade', onUpgrade);
+      hocuspocus.closeConnections();
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await Promise.all([...queues.values()]);
+      await Promise.all([...compacting.values()]);
+    },
+  };
+}
