@@ -18,8 +18,9 @@ import type { ClaimsTable, Database } from '../db/schema.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import { addNotifications } from '../notify/notifications.ts';
 import { addTimelineEvents } from '../notify/timeline.ts';
-import { lineLabels } from '../watch/load.ts';
-import { toClaim, type ClaimRow } from '../watch/rows.ts';
+import { detectForLines } from '../watch/detect.ts';
+import { lineLabels, storedWatchesByLineIds } from '../watch/load.ts';
+import { loadPolicies, toClaim, type ClaimRow } from '../watch/rows.ts';
 import { appendAudit, type AuditActor } from './audit.ts';
 import { deskClaimById, type DeskClaim } from './claims.ts';
 import { deskMessage, type DeskEvent } from './messages.ts';
@@ -82,7 +83,10 @@ export async function actOnClaim(db: Kysely<Database>, engine: Engine, request: 
   const now = request.now ?? new Date().toISOString();
   const { action } = request;
   await db.transaction().execute(async (trx) => {
-    const row = (await trx.selectFrom('claims').selectAll().where('id', '=', request.claimId).executeTakeFirst()) as ClaimFull | undefined;
+    // PostgreSQL: lock the row, so a second agent waits for the first to commit and then sees
+    // its version (a conflict) instead of deciding on what it read before. SQLite has one writer.
+    const read = trx.selectFrom('claims').selectAll().where('id', '=', request.claimId);
+    const row = (await (engine === 'postgres' ? read.forUpdate() : read).executeTakeFirst()) as ClaimFull | undefined;
     if (!row) throw notFound('Claim');
     if (row.version !== request.expectedVersion) throw conflict(await deskClaimById(trx, request.claimId, now));
 
@@ -139,6 +143,13 @@ export async function actOnClaim(db: Kysely<Database>, engine: Engine, request: 
 
     const after = { ...row, ...changes, version: row.version + 1 } as ClaimFull;
     await appendAudit(trx, engine, { at: now, actor: request.actor, action: `claim.${action.kind}`, targetType: 'claim', targetId: row.id, before: snapshot(row), after: snapshot(after) });
+
+    // A claim back in `detected` may grow from prices seen while it was denied; re-running the
+    // line is always safe (the rules are idempotent), and it commits with the reopening.
+    if (action.kind === 'reopen' && to === 'detected') {
+      const policies = await loadPolicies(trx);
+      await detectForLines(trx, await storedWatchesByLineIds(trx, [row.line_id], policies), policies, now);
+    }
 
     const label = (await lineLabels(trx, [row.line_id])).get(row.line_id);
     if (label) {

@@ -242,24 +242,58 @@ for (const engine of engines()) {
       assert.equal(again.status, 422, 'an expired claim stays closed');
     });
 
+    test('a reopened claim grows from a lower price seen while it was denied', async () => {
+      const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+      let lampClaim: string;
+      {
+        const { db, close } = await openStore(store.location);
+        try {
+          await importPurchasesText(db, [`jonas@t.test,Alba Home,LAMP-1,1,99.00,USD,${daysAgo(3)},,P-3`], 'lamp.csv');
+          await importPricesText(db, [`Alba Home,LAMP-1,95.00,USD,${daysAgo(2)}`], 'lamp-1.csv');
+          lampClaim = (await listClaims(db, { customerEmail: 'jonas@t.test' })).find((c) => c.product.sku === 'LAMP-1')!.id;
+        } finally {
+          await close();
+        }
+      }
+      const sup = await as('sup@t.test');
+      let claim = (await sup.request('POST', `/api/desk/claims/${lampClaim}/file`, { expectedVersion: 1, retailerRef: 'AL-3' })).json.claim;
+      claim = (await sup.request('POST', `/api/desk/claims/${lampClaim}/deny`, { expectedVersion: claim.version, reason: 'Sent too late' })).json.claim;
+      {
+        const { db, close } = await openStore(store.location);
+        try {
+          await importPricesText(db, [`Alba Home,LAMP-1,90.00,USD,${daysAgo(1)}`], 'lamp-2.csv');
+        } finally {
+          await close();
+        }
+      }
+      const reopened = await sup.request('POST', `/api/desk/claims/${lampClaim}/reopen`, { expectedVersion: claim.version });
+      assert.equal(reopened.status, 200, JSON.stringify(reopened.json));
+      assert.equal(reopened.json.claim.status, 'detected');
+      assert.deepEqual(reopened.json.claim.amount, { amountMinor: 900, currency: 'USD' }, 'grown from $4.00 to $9.00 by the drop seen while denied');
+      // Leave the lamp out of the reports below: record the retailer's answer (filed, then refunded in full).
+      const filed = (await sup.request('POST', `/api/desk/claims/${lampClaim}/file`, { expectedVersion: reopened.json.claim.version, retailerRef: 'AL-4' })).json.claim;
+      await sup.request('POST', `/api/desk/claims/${lampClaim}/refund`, { expectedVersion: filed.version, amountMinor: 900 });
+    });
+
     test('reports and CSV exports', async () => {
       const sup = await as('sup@t.test');
       const { status, json } = await sup.request('GET', '/api/desk/reports');
       assert.equal(status, 200, JSON.stringify(json));
       assert.equal(json.recovered.length, 1);
-      assert.deepEqual(json.recovered[0].amount, { amountMinor: 10_000, currency: 'USD' });
+      assert.deepEqual(json.recovered[0].amount, { amountMinor: 10_900, currency: 'USD' });
+      assert.equal(json.recovered[0].claims, 2);
       assert.equal(json.recovered[0].retailer.name, 'Alba Home');
-      assert.deepEqual(json.outcomes.map((o: any) => [o.outcome, o.count]), [['refunded', 0], ['partial', 1], ['denied', 0], ['expired', 1]]);
+      assert.deepEqual(json.outcomes.map((o: any) => [o.outcome, o.count]), [['refunded', 1], ['partial', 1], ['denied', 0], ['expired', 1]]);
       assert.equal(typeof json.medianDaysToRefund, 'number');
       const csv = await fetch(`${server.url}/api/desk/claims.csv`, { headers: { cookie: sup.cookie } });
       assert.equal(csv.status, 200);
       assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
       const lines = (await csv.text()).trim().split('\r\n');
       assert.match(lines[0]!, /^claim_id,status,customer_email/);
-      assert.equal(lines.length, 3);
-      assert.equal(json.decided, 2);
+      assert.equal(lines.length, 4);
+      assert.equal(json.decided, 3);
       const report = await fetch(`${server.url}/api/desk/reports.csv`, { headers: { cookie: sup.cookie } });
-      assert.match(await report.text(), /recovered,Alba Home,\d{4}-\d{2},100\.00,USD,1/);
+      assert.match(await report.text(), /recovered,Alba Home,\d{4}-\d{2},109\.00,USD,2/);
       const pack = await fetch(`${server.url}/api/desk/claims/${mayaClaim}/evidence-pack?format=csv`, { headers: { cookie: sup.cookie } });
       assert.match(await pack.text(), /^observed_at,price,currency,source,in_window,below_price_paid,evidence\r\n/);
       const svg = await fetch(`${server.url}/api/desk/claims/${mayaClaim}/evidence-pack?format=svg`, { headers: { cookie: sup.cookie } });
