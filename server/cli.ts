@@ -36,6 +36,7 @@ const HELP = `atelier — Atelier studio command line
   atelier claims refund ID --amount AMOUNT [--date ISO] [--as EMAIL]
   atelier claims deny ID --reason TEXT [--as EMAIL]
   atelier claims reopen ID [--as EMAIL]
+  atelier claims expire ID [--as EMAIL]
   atelier claims export [--status S] [--format csv|json]
   atelier audit verify [--json]
   atelier catalog import FILE --retailer NAME [--currency CODE] [--map MAPPING.json] [--format csv|json|auto] [--progress] [--json]

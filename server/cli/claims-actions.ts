@@ -1,5 +1,5 @@
 /**
- * [Desk] `atelier claims file|refund|deny|reopen|export`: support's actions for bulk work. Each
+ * [Desk] `atelier claims file|refund|deny|reopen|expire|export`: support's actions for bulk work. Each
  * acts as a named person (`--as EMAIL` of a support or admin account; the first admin when not
  * said) and goes through the same one-transaction action as the app, so it is audited, guarded
  * by the claim's version and announced to the customer. A claim is named by its id or by a
@@ -56,7 +56,7 @@ function describeClaim(claim: DeskClaim): string {
   return `Claim ${claim.id.slice(0, 8)} (${claim.product.name}, ${claim.customer.email}) is ${claim.status}: ${formatMoney(claim.amount)} claimed${refunded}; version ${claim.version}`;
 }
 
-function actionCommand(verb: 'file' | 'refund' | 'deny' | 'reopen', extra: Record<string, { type: 'string' }>, toAction: (values: Record<string, string | boolean | undefined>, currency: string) => DeskAction) {
+function actionCommand(verb: 'file' | 'refund' | 'deny' | 'reopen' | 'expire', extra: Record<string, { type: 'string' }>, toAction: (values: Record<string, string | boolean | undefined>, currency: string) => DeskAction) {
   return async (args: readonly string[], io: CliIo): Promise<number> => {
     const { values, positionals } = parse(args, { ...ACTOR_OPTIONS, ...extra }, true);
     const [id, ...more] = positionals;
@@ -78,6 +78,7 @@ const USAGES = {
   refund: '--amount AMOUNT [--date YYYY-MM-DD] [--as EMAIL]',
   deny: '--reason TEXT [--as EMAIL]',
   reopen: '[--as EMAIL]',
+  expire: '[--as EMAIL]',
 };
 
 export const fileCommand = actionCommand('file', { ref: { type: 'string' }, channel: { type: 'string' } }, (values) => {
@@ -105,6 +106,8 @@ export const denyCommand = actionCommand('deny', { reason: { type: 'string' } },
 });
 
 export const reopenCommand = actionCommand('reopen', {}, () => ({ kind: 'reopen' }));
+
+export const expireCommand = actionCommand('expire', {}, () => ({ kind: 'expire' }));
 
 export async function exportCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parse(args, { ...STORE_OPTIONS, status: { type: 'string' }, format: { type: 'string', default: 'csv' } });

@@ -5,10 +5,10 @@ import { isClaimStatus, listClaims } from '../watch/claims.ts';
 import { parse, STORE_OPTIONS, storeLocation, UsageError } from './args.ts';
 import type { CliIo } from './io-types.ts';
 import { printTable } from './io.ts';
-import { denyCommand, exportCommand, fileCommand, refundCommand, reopenCommand } from './claims-actions.ts';
+import { denyCommand, expireCommand, exportCommand, fileCommand, refundCommand, reopenCommand } from './claims-actions.ts';
 
 const USAGE = `usage: atelier claims list [--status ${CLAIM_STATUSES.join('|')}] [--customer EMAIL] [--json]
-       atelier claims file|refund|deny|reopen CLAIM_ID … | atelier claims export [--status S] [--format csv|json]`;
+       atelier claims file|refund|deny|reopen|expire CLAIM_ID … | atelier claims export [--status S] [--format csv|json]`;
 
 /** Verbs of `atelier claims`; the refund desk adds its actions (file, refund, deny, export) here. */
 export const CLAIM_VERBS: Record<string, (args: readonly string[], io: CliIo) => Promise<number>> = {
@@ -17,6 +17,7 @@ export const CLAIM_VERBS: Record<string, (args: readonly string[], io: CliIo) =>
   refund: refundCommand,
   deny: denyCommand,
   reopen: reopenCommand,
+  expire: expireCommand,
   export: exportCommand,
 };
 

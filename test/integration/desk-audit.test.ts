@@ -72,6 +72,7 @@ for (const engine of engines()) {
     test('bad input on the command line: refused with a message, nothing audited', async () => {
       const cases: [string[], number, RegExp][] = [
         [['claims', 'refund', sofaClaim, '--amount', '10.00'], 1, /already refunded/],
+        [['claims', 'expire', sofaClaim], 1, /already refunded; it cannot be marked expired/],
         [['claims', 'refund', chairClaim, '--amount=-5'], 2, /more than zero/],
         [['claims', 'refund', chairClaim, '--amount', 'ten'], 2, /is not a number/],
         [['claims', 'file', 'no-such-claim', '--ref', 'X'], 2, /No claim "no-such-claim"/],
