@@ -20,6 +20,7 @@ import { detectForObservations } from './detect.ts';
 import { keepRejects, type RowReject } from './rejects.ts';
 import { chunks, loadPolicies, type RetailerPolicies } from './rows.ts';
 import { addCounts, emptyCounts, type SettleCounts } from './settle.ts';
+import { retryTransient } from './transient.ts';
 
 export const PRICE_COLUMNS = ['retailer', 'sku', 'price', 'currency', 'observed_at'] as const;
 
@@ -135,28 +136,32 @@ async function writePriceBatch(db: Kysely<Database>, rows: readonly GoodRow[], r
   for (const reject of rejects) report.rejected.push({ line: reject.line, reason: reject.reason });
   if (observations.length === 0 && rejects.length === 0) return;
 
-  await db.transaction().execute(async (trx) => {
-    const added: PriceObservation[] = [];
-    for (const part of chunks(observations, 500)) {
-      const inserted = await trx
-        .insertInto('price_observations')
-        .values(part.map((o) => ({ product_id: o.productId, price_minor: o.row.priceMinor, currency: o.row.currency, observed_at: o.row.observedAt, source, created_at: now })))
-        .onConflict((oc) => oc.doNothing())
-        .returning(['id', 'product_id', 'price_minor', 'currency', 'observed_at'])
-        .execute();
-      for (const o of inserted) added.push({ id: String(o.id), productId: o.product_id, unitPrice: { amountMinor: o.price_minor, currency: o.currency }, observedAt: o.observed_at });
-    }
-    await keepRejects(trx, 'prices', source, rejects, now);
-    report.productsRepriced += await repriceProducts(trx, added, new Map(observations.map((o) => [o.productId, o.productPrice])), now);
-    const detectStart = performance.now();
-    const counts = await detectForObservations(trx, added, policies, now);
-    const detectionMs = performance.now() - detectStart;
-    // Counted only once the batch is in: a rolled-back batch reports nothing it did not do.
-    report.observationsAdded += added.length;
-    report.observationsKnown += observations.length - added.length;
-    report.detectionMs += detectionMs;
-    addCounts(report, counts);
-  });
+  // One transaction per batch, run again whole if it lost a race for the store: nothing in it
+  // is counted until it has committed.
+  const done = await retryTransient(() =>
+    db.transaction().execute(async (trx) => {
+      const added: PriceObservation[] = [];
+      for (const part of chunks(observations, 500)) {
+        const inserted = await trx
+          .insertInto('price_observations')
+          .values(part.map((o) => ({ product_id: o.productId, price_minor: o.row.priceMinor, currency: o.row.currency, observed_at: o.row.observedAt, source, created_at: now })))
+          .onConflict((oc) => oc.doNothing())
+          .returning(['id', 'product_id', 'price_minor', 'currency', 'observed_at'])
+          .execute();
+        for (const o of inserted) added.push({ id: String(o.id), productId: o.product_id, unitPrice: { amountMinor: o.price_minor, currency: o.currency }, observedAt: o.observed_at });
+      }
+      await keepRejects(trx, 'prices', source, rejects, now);
+      const repriced = await repriceProducts(trx, added, new Map(observations.map((o) => [o.productId, o.productPrice])), now);
+      const detectStart = performance.now();
+      const counts = await detectForObservations(trx, added, policies, now);
+      return { added: added.length, repriced, counts, detectionMs: performance.now() - detectStart };
+    }),
+  );
+  report.observationsAdded += done.added;
+  report.observationsKnown += observations.length - done.added;
+  report.productsRepriced += done.repriced;
+  report.detectionMs += done.detectionMs;
+  addCounts(report, done.counts);
 }
 
 async function productsBySku(db: Kysely<Database>, rows: readonly GoodRow[]) {

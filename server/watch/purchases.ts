@@ -25,6 +25,7 @@ import { FUTURE_TOLERANCE_MS } from './prices.ts';
 import { keepRejects, type RowReject } from './rejects.ts';
 import { chunks, loadPolicies, toPurchaseLine, toStoredWatch, type LineRow, type RetailerPolicies } from './rows.ts';
 import { addCounts, emptyCounts, type SettleCounts } from './settle.ts';
+import { retryTransient } from './transient.ts';
 
 export const PURCHASE_COLUMNS = ['customer_email', 'retailer', 'sku', 'quantity', 'unit_price', 'currency', 'purchased_at', 'delivered_at', 'order_ref'] as const;
 
@@ -168,54 +169,58 @@ async function resolve(db: Kysely<Database>, rows: readonly GoodRow[], rejects: 
 
 async function writePurchaseBatch(db: Kysely<Database>, rows: readonly GoodRow[], rejects: RowReject[], source: string, now: string, policies: RetailerPolicies, report: PurchaseImportReport): Promise<void> {
   const resolved = await resolve(db, rows, rejects);
-  await db.transaction().execute(async (trx) => {
-    const batchRejects = [...rejects];
-    const touched: NewLine[] = [];
-    const started: NewLine[] = [];
-    let unchanged = 0;
-    let deliveries = 0;
-    for (const part of chunks(resolved, 200)) {
-      const values = part.map((r) => ({
-        id: randomUUID(),
-        customer_id: r.customerId,
-        project_id: r.projectId,
-        product_id: r.productId,
-        retailer_id: r.row.retailerId,
-        quantity: r.row.quantity,
-        unit_price_minor: r.row.unitPriceMinor,
-        currency: r.row.currency,
-        purchased_at: r.row.purchasedAt,
-        delivered_at: r.row.deliveredAt,
-        order_ref: r.row.orderRef,
-        final_sale: r.finalSale ? 1 : 0,
-        created_at: now,
-      }));
-      const inserted = new Set((await trx.insertInto('purchase_lines').values(values).onConflict((oc) => oc.doNothing()).returning('id').execute()).map((row) => row.id));
-      for (const [i, value] of values.entries()) {
-        const lineRow: NewLine = { ...value, line_id: value.id };
-        if (inserted.has(value.id)) {
-          started.push(lineRow);
-          continue;
+  const done = await retryTransient(() =>
+    db.transaction().execute(async (trx) => {
+      const batchRejects = [...rejects];
+      const touched: NewLine[] = [];
+      const started: NewLine[] = [];
+      let unchanged = 0;
+      let deliveries = 0;
+      for (const part of chunks(resolved, 200)) {
+        const values = part.map((r) => ({
+          id: randomUUID(),
+          customer_id: r.customerId,
+          project_id: r.projectId,
+          product_id: r.productId,
+          retailer_id: r.row.retailerId,
+          quantity: r.row.quantity,
+          unit_price_minor: r.row.unitPriceMinor,
+          currency: r.row.currency,
+          purchased_at: r.row.purchasedAt,
+          delivered_at: r.row.deliveredAt,
+          order_ref: r.row.orderRef,
+          final_sale: r.finalSale ? 1 : 0,
+          created_at: now,
+        }));
+        const inserted = new Set((await trx.insertInto('purchase_lines').values(values).onConflict((oc) => oc.doNothing()).returning('id').execute()).map((row) => row.id));
+        for (const [i, value] of values.entries()) {
+          const lineRow: NewLine = { ...value, line_id: value.id };
+          if (inserted.has(value.id)) {
+            started.push(lineRow);
+            continue;
+          }
+          const outcome = await reconcile(trx, lineRow, part[i]!, policies);
+          if (outcome.kind === 'conflict') batchRejects.push({ line: part[i]!.row.line, raw: part[i]!.row.raw, reason: outcome.reason });
+          else if (outcome.kind === 'delivered') {
+            deliveries++;
+            touched.push(outcome.line);
+          } else unchanged++;
         }
-        const outcome = await reconcile(trx, lineRow, part[i]!, policies);
-        if (outcome.kind === 'conflict') batchRejects.push({ line: part[i]!.row.line, raw: part[i]!.row.raw, reason: outcome.reason });
-        else if (outcome.kind === 'delivered') {
-          deliveries++;
-          touched.push(outcome.line);
-        } else unchanged++;
       }
-    }
-    await openWatches(trx, started, policies, now);
-    await keepRejects(trx, 'purchases', source, batchRejects, now);
-    const fresh = started.map((row) => toStoredWatch(row, policyOf(policies, row.retailer_id), []));
-    const redelivered = touched.length ? await withClaims(trx, touched, policies) : [];
-    const counts = await detectForLines(trx, [...fresh, ...redelivered], policies, now);
-    report.linesAdded += started.length;
-    report.linesUnchanged += unchanged;
-    report.deliveriesRecorded += deliveries;
-    for (const reject of batchRejects) report.rejected.push({ line: reject.line, reason: reject.reason });
-    addCounts(report, counts);
-  });
+      await openWatches(trx, started, policies, now);
+      await keepRejects(trx, 'purchases', source, batchRejects, now);
+      const fresh = started.map((row) => toStoredWatch(row, policyOf(policies, row.retailer_id), []));
+      const redelivered = touched.length ? await withClaims(trx, touched, policies) : [];
+      const counts = await detectForLines(trx, [...fresh, ...redelivered], policies, now);
+      return { started: started.length, unchanged, deliveries, batchRejects, counts };
+    }),
+  );
+  // Counted once committed: a batch run again after losing a race is not counted twice.
+  report.linesAdded += done.started;
+  report.linesUnchanged += done.unchanged;
+  report.deliveriesRecorded += done.deliveries;
+  for (const reject of done.batchRejects) report.rejected.push({ line: reject.line, reason: reject.reason });
+  addCounts(report, done.counts);
 }
 
 type Reconciled = { kind: 'unchanged' } | { kind: 'delivered'; line: NewLine } | { kind: 'conflict'; reason: string };

@@ -79,7 +79,11 @@ export async function settle(db: Db, watches: readonly StoredWatch[], options: S
     if (plan.changed.length === 0 && plan.closing.length === 0) break;
     if (attempt > MAX_ATTEMPTS) throw new Error(`Claims on ${pending.length} line(s) kept changing under us; giving up after ${MAX_ATTEMPTS} attempts`);
     const labels = await lineLabels(db, [...plan.changed.map((c) => c.stored.watch.line.id), ...plan.closing.map((c) => c.stored.watch.line.id)]);
-    const conflicts = await options.write((trx) => writePlan(trx, plan, labels, options.now, counts));
+    const written = await options.write((trx) => writePlan(trx, plan, labels, options.now));
+    counts.claimsOpened += written.claimsOpened;
+    counts.claimsGrown += written.claimsGrown;
+    counts.watchesClosed += written.watchesClosed;
+    const conflicts = written.conflicts;
     if (conflicts.length === 0) break;
     counts.retried += conflicts.length;
     pending = await storedWatchesByLineIds(db, conflicts, options.policies);
@@ -133,7 +137,16 @@ function claimRow(stored: StoredWatch, claim: Claim, now: string): Insertable<Cl
   };
 }
 
-async function writePlan(trx: Transaction<Database>, plan: Plan, labels: ReadonlyMap<string, LineLabel>, now: string, counts: SettleCounts): Promise<string[]> {
+interface Written {
+  readonly conflicts: string[];
+  readonly claimsOpened: number;
+  readonly claimsGrown: number;
+  readonly watchesClosed: number;
+}
+
+/** Writes one plan; returns what it did, counted only by the caller once the transaction commits. */
+async function writePlan(trx: Transaction<Database>, plan: Plan, labels: ReadonlyMap<string, LineLabel>, now: string): Promise<Written> {
+  const counts = { claimsOpened: 0, claimsGrown: 0, watchesClosed: 0 };
   const conflicts = new Set<string>();
   const notifications: NewNotification[] = [];
   const events: NewTimelineEvent[] = [];
@@ -219,7 +232,7 @@ async function writePlan(trx: Transaction<Database>, plan: Plan, labels: Readonl
 
   await addNotifications(trx, notifications, now);
   await addTimelineEvents(trx, events);
-  return [...conflicts];
+  return { conflicts: [...conflicts], ...counts };
 }
 
 /**

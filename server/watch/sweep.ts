@@ -15,6 +15,7 @@ import type { Database } from '../db/schema.ts';
 import { claimRowsForProducts, observationsOf, policyOf } from './load.ts';
 import { claimsByLine, LINE_COLUMNS, loadPolicies, toObservation, toStoredWatch, type LineRow } from './rows.ts';
 import { addCounts, emptyCounts, settle, type SettleCounts, type WriteRunner } from './settle.ts';
+import { retryTransient } from './transient.ts';
 
 export interface SweepOptions {
   /** Close windows that have ended by this instant (default: now). */
@@ -45,7 +46,8 @@ export async function sweepWatches(db: Kysely<Database>, options: SweepOptions =
   const pageSize = options.pageSize ?? 5000;
   const policies = await loadPolicies(db);
   const report: SweepReport = { asOf, ...emptyCounts(), watchesChecked: 0, pages: 0, peakObservationsHeld: 0 };
-  const write: WriteRunner = (work) => db.transaction().execute(work);
+  // A page's writes are guarded and idempotent, so a transaction that lost a race is run again.
+  const write: WriteRunner = (work) => retryTransient(() => db.transaction().execute(work));
 
   let after: { productId: string; lineId: string } | null = options.products?.from ? { productId: options.products.from, lineId: '' } : null;
   for (;;) {

@@ -105,7 +105,7 @@ for (const engine of engines()) {
 
     test('a feed that keeps failing is recorded and tried again sooner; a 404 is not retried', async () => {
       const now = new Date();
-      await setFeed(store.db, alba, { url: `${feeds.url}/down.csv`, intervalMinutes: 60 });
+      await setFeed(store.db, alba, { url: `${feeds.url}/down.csv`, intervalMinutes: 60 }, now);
       const [down] = await pollDueFeeds(store.db, { retry: FAST_RETRY, now: () => now });
       assert.equal(down!.ok, false);
       assert.match(down!.error!, /HTTP 500 Internal Server Error \(after 3 attempts\)/);
