@@ -10,7 +10,7 @@
  *   4. append the audit entry, tell the customer (notification + timeline event).
  * Any refusal throws before anything is written, so a refused action leaves no trace.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { formatMoney, money } from '../../core/money.ts';
 import { transitionClaim, type ClaimStatus } from '../../core/watch/index.ts';
 import type { Engine } from '../db/migrations/types.ts';
@@ -84,7 +84,10 @@ export async function actOnClaim(db: Kysely<Database>, engine: Engine, request: 
   const { action } = request;
   await db.transaction().execute(async (trx) => {
     // PostgreSQL: lock the row, so a second agent waits for the first to commit and then sees
-    // its version (a conflict) instead of deciding on what it read before. SQLite has one writer.
+    // its version (a conflict) instead of deciding on what it read before. SQLite: take the
+    // write lock before reading (a no-op write), so a CLI in another process that commits first
+    // makes this one wait and read its version, instead of failing with SQLITE_BUSY at the write.
+    if (engine === 'sqlite') await sql`update claims set version = version where id = ${request.claimId}`.execute(trx);
     const read = trx.selectFrom('claims').selectAll().where('id', '=', request.claimId);
     const row = (await (engine === 'postgres' ? read.forUpdate() : read).executeTakeFirst()) as ClaimFull | undefined;
     if (!row) throw notFound('Claim');

@@ -10,7 +10,8 @@ import { verifyAuditChain } from '../../server/desk/audit.ts';
 import { HttpError } from '../../server/http/errors.ts';
 import { listClaims } from '../../server/watch/claims.ts';
 import { createTestStore, engines, type TestStore } from './harness.ts';
-import { importPricesText, importPurchasesText, watchWorld } from './watch-fixtures.ts';
+import { atelier, importPricesText, importPurchasesText, storeArgs, watchWorld } from './watch-fixtures.ts';
+import { createUser } from '../../server/auth/users.ts';
 
 for (const engine of engines()) {
   describe(`[Desk] racing agents on ${engine}`, () => {
@@ -49,6 +50,19 @@ for (const engine of engines()) {
       const audit = await store.db.selectFrom('audit_log').selectAll().execute();
       assert.equal(audit.length, 1);
       assert.equal((await verifyAuditChain(store.db)).ok, true);
+    });
+
+    test('four CLI processes file the same claim at once: one lands, the others are told it changed', async () => {
+      await createUser(store.db, { email: 'admin@t.test', name: 'Ada Admin', role: 'admin', password: 'admin-password' });
+      const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+      await importPurchasesText(store.db, [`jonas@t.test,Nordhus,CHAIR-2,2,450.00,EUR,${daysAgo(10)},${daysAgo(9)},P-2`], 'chair.csv');
+      await importPricesText(store.db, [`Nordhus,CHAIR-2,430.00,EUR,${daysAgo(5)}`], 'chair-prices.csv');
+      const chair = (await listClaims(store.db, { customerEmail: 'jonas@t.test' }))[0]!.id;
+      const results = await Promise.all([1, 2, 3, 4].map((i) => atelier(['claims', 'file', chair, '--ref', `CLI-${i}`, '--expect-version', '1', ...storeArgs(testStore.location)])));
+      assert.deepEqual(results.map((r) => r.code).sort(), [0, 1, 1, 1], results.map((r) => r.stderr).join(''));
+      for (const r of results.filter((r) => r.code === 1)) assert.match(r.stderr, /someone else just changed this claim/i);
+      assert.equal((await verifyAuditChain(store.db)).ok, true);
+      assert.equal((await store.db.selectFrom('audit_log').selectAll().where('target_id', '=', chair).execute()).length, 1);
     });
   });
 }
