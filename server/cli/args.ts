@@ -1,5 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { StoreLocation } from '../db/database.ts';
+import { existsSync } from 'node:fs';
+import type { Kysely } from 'kysely';
+import { openStore, type StoreLocation } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
 import { defaultDataDir } from '../paths.ts';
 
 export class UsageError extends Error {
@@ -29,4 +32,22 @@ export function storeLocation(values: { data?: string | undefined; 'database-url
   if (databaseUrl) return { databaseUrl, describe: `PostgreSQL ${databaseUrl.replace(/\/\/[^@]*@/, '//…@')}` };
   const dataDir = values.data ?? defaultDataDir(env);
   return { dataDir, describe: dataDir };
+}
+
+/** Opens the store the options name, runs `work` on it, and closes it whatever happens. */
+export async function withStore<T>(values: { data?: string | undefined; 'database-url'?: string | undefined }, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  const store = await openStore(storeLocation(values));
+  try {
+    return await work(store.db);
+  } finally {
+    await store.close();
+  }
+}
+
+/** The single FILE argument of an import command: exactly one, and it must exist. */
+export function singleFileArgument(positionals: readonly string[], usage: string): string {
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError(usage);
+  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  return file;
 }

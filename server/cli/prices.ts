@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
-import { openStore } from '../db/database.ts';
 import { pollDueFeeds } from '../watch/feeds.ts';
 import { importPricesFile } from '../watch/prices.ts';
 import { listRejects } from '../watch/rejects.ts';
-import { parse, STORE_OPTIONS, storeLocation, UsageError } from './args.ts';
+import { parse, singleFileArgument, STORE_OPTIONS, UsageError, withStore } from './args.ts';
 import type { CliIo } from './io-types.ts';
 import { printTable } from './io.ts';
 
@@ -22,12 +20,9 @@ export async function pricesCommand(args: readonly string[], io: CliIo): Promise
   const [verb, ...rest] = args;
   if (verb === 'import') {
     const { values, positionals } = parse(rest, STORE_OPTIONS, true);
-    const file = positionals[0];
-    if (!file || positionals.length > 1) throw new UsageError(USAGE);
-    if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
-    const store = await openStore(storeLocation(values));
-    try {
-      const report = await importPricesFile(store.db, file);
+    const file = singleFileArgument(positionals, USAGE);
+    return withStore(values, async (db) => {
+      const report = await importPricesFile(db, file);
       if (values.json) io.stdout.write(`${JSON.stringify(report)}\n`);
       else {
         io.stdout.write(`Prices from ${report.source}: ${report.observationsAdded} observation(s) added, ${report.observationsKnown} already known, ${report.productsRepriced} product price(s) updated\n`);
@@ -35,15 +30,12 @@ export async function pricesCommand(args: readonly string[], io: CliIo): Promise
         writeRejects(io, report.rejected);
       }
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   }
   if (verb === 'poll') {
     const { values } = parse(rest, { ...STORE_OPTIONS, all: { type: 'boolean', default: false } });
-    const store = await openStore(storeLocation(values));
-    try {
-      const results = await pollDueFeeds(store.db, { all: values.all });
+    return withStore(values, async (db) => {
+      const results = await pollDueFeeds(db, { all: values.all });
       if (values.json) io.stdout.write(`${JSON.stringify({ feeds: results })}\n`);
       else if (results.length === 0) io.stdout.write('No price feed is due.\n');
       else {
@@ -52,22 +44,18 @@ export async function pricesCommand(args: readonly string[], io: CliIo): Promise
         }
       }
       return results.every((r) => r.ok) ? 0 : 1;
-    } finally {
-      await store.close();
-    }
+    });
   }
   if (verb === 'rejects') {
     const { values } = parse(rest, { ...STORE_OPTIONS, feed: { type: 'string' }, limit: { type: 'string', default: '200' } });
-    if (values.feed !== undefined && values.feed !== 'prices' && values.feed !== 'purchases') throw new UsageError('--feed must be prices or purchases');
-    const store = await openStore(storeLocation(values));
-    try {
-      const rejects = await listRejects(store.db, { feed: values.feed, limit: Number(values.limit) || 200 });
+    const feed = values.feed;
+    if (feed !== undefined && feed !== 'prices' && feed !== 'purchases') throw new UsageError('--feed must be prices or purchases');
+    return withStore(values, async (db) => {
+      const rejects = await listRejects(db, { feed, limit: Number(values.limit) || 200 });
       if (values.json) io.stdout.write(`${JSON.stringify({ rejects })}\n`);
       else io.stdout.write(`${printTable(rejects.map((r) => ({ feed: r.feed, source: r.source, line: r.line, reason: r.reason })), ['feed', 'source', 'line', 'reason'])}\n`);
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   }
   throw new UsageError(USAGE);
 }

@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { openStore } from '../db/database.ts';
 import { importPurchasesFile } from '../watch/purchases.ts';
-import { parse, STORE_OPTIONS, storeLocation, UsageError } from './args.ts';
+import { parse, singleFileArgument, STORE_OPTIONS, UsageError, withStore } from './args.ts';
 import type { CliIo } from './io-types.ts';
 import { writeRejects } from './prices.ts';
 
@@ -11,12 +9,9 @@ export async function purchasesCommand(args: readonly string[], io: CliIo): Prom
   const [verb, ...rest] = args;
   if (verb !== 'import') throw new UsageError(USAGE);
   const { values, positionals } = parse(rest, STORE_OPTIONS, true);
-  const file = positionals[0];
-  if (!file || positionals.length > 1) throw new UsageError(USAGE);
-  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
-  const store = await openStore(storeLocation(values));
-  try {
-    const report = await importPurchasesFile(store.db, file);
+  const file = singleFileArgument(positionals, USAGE);
+  return withStore(values, async (db) => {
+    const report = await importPurchasesFile(db, file);
     if (values.json) io.stdout.write(`${JSON.stringify(report)}\n`);
     else {
       io.stdout.write(`Purchases from ${report.source}: ${report.linesAdded} line(s) added, ${report.linesUnchanged} already recorded, ${report.deliveriesRecorded} delivery date(s) recorded\n`);
@@ -24,7 +19,5 @@ export async function purchasesCommand(args: readonly string[], io: CliIo): Prom
       writeRejects(io, report.rejected);
     }
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }
