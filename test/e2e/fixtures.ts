@@ -42,7 +42,8 @@ function nodeBinary(): string {
 }
 
 async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const staticDir = path.join(ROOT, 'dist', 'renderer');
+  // ATELIER_RENDERER_DIR lets parallel work build and test its own renderer copy.
+  const staticDir = process.env.ATELIER_RENDERER_DIR ?? path.join(ROOT, 'dist', 'renderer');
   if (!existsSync(path.join(staticDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${staticDir}/index.html is missing): run \`npm run build:renderer\` first.`);
   }

@@ -8,7 +8,7 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: '.',
   testMatch: /.*\.spec\.ts$/,
-  outputDir: '../../test-results',
+  outputDir: process.env.ATELIER_E2E_OUTPUT ?? '../../test-results',
   // One worker: the CI machine has two cores, and each worker runs its own server.
   workers: 1,
   fullyParallel: false,
