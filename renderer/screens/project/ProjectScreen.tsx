@@ -13,6 +13,8 @@ import { StagePill } from '../../ui/StagePill.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/States.tsx';
 import { resolvePieces, type ResolvedPiece } from '../../scene/furniture/pieces.ts';
 import { CatalogPanel } from '../catalog/CatalogPanel.tsx';
+import { useLiveOption } from '../../live/useLiveOption.ts';
+import { useOptionContent } from '../../live/useOptionContent.ts';
 import { OptionList } from './OptionList.tsx';
 import { optionLines } from './optionLines.ts';
 import { PieceList } from './PieceList.tsx';
@@ -58,8 +60,12 @@ function ProjectBody({ project, optionId }: { readonly project: ProjectDetail; r
   const option = selectedOption && selectedOption.roomId === room?.id ? selectedOption : (roomOptions[0] ?? null);
 
   const optionData = useResource(option ? `option:${option.id}` : null, (signal) => api.call(endpoints.getOption, { params: { optionId: option!.id }, signal }));
-  const resolved = useMemo(() => (optionData.status === 'ready' ? resolvePieces(optionData.data.option.items, optionData.data.products) : null), [optionData.status, optionData.data]);
-  const lines = useMemo(() => (optionData.status === 'ready' ? optionLines(optionData.data.option.items, optionData.data.products) : []), [optionData.status, optionData.data]);
+  // [Collab] The live option document is the source of the items; the REST answer paints first.
+  const live = useLiveOption(option?.id ?? null);
+  const content = useOptionContent(live, optionData.status === 'ready' ? optionData.data : null);
+  const resolved = useMemo(() => (content.items ? resolvePieces(content.items, content.products) : null), [content]);
+  const lines = useMemo(() => (content.items ? optionLines(content.items, content.products) : []), [content]);
+  const optionStatus = content.items ? 'ready' : optionData.status;
 
   const selectOption = (id: string) => navigate({ name: 'project', projectId: project.id, optionId: id }, { replace: true });
   const selectRoom = (roomId: string) => {
@@ -103,11 +109,11 @@ function ProjectBody({ project, optionId }: { readonly project: ProjectDetail; r
           <aside className="project__side">
             <RoomPicker rooms={project.rooms} selectedRoomId={room.id} onSelect={selectRoom} />
             <OptionList options={roomOptions} selectedId={option?.id ?? null} onSelect={selectOption} />
-            {option ? <PieceList status={optionData.status} lines={lines} error={optionData.error} onRetry={optionData.reload} budget={project.budget} unresolved={resolved?.unresolved.length ?? 0} /> : null}
+            {option ? <PieceList status={optionStatus} lines={lines} error={optionData.error} onRetry={optionData.reload} budget={project.budget} unresolved={resolved?.unresolved.length ?? 0} /> : null}
           </aside>
           <section className="project__view" aria-label={t('scene.label', { room: room.name })}>
             <Suspense fallback={<LoadingState label={t('project.optionLoading')} />}>
-              <RoomView room={room} pieces={resolved?.pieces ?? EMPTY} settled={!option || optionData.status !== 'loading'} />
+              <RoomView room={room} pieces={resolved?.pieces ?? EMPTY} settled={!option || optionStatus !== 'loading'} />
             </Suspense>
           </section>
           {catalogOpen ? (
