@@ -15,6 +15,7 @@ import { FurnitureBatches } from './FurnitureBatches.tsx';
 import type { ResolvedPiece } from './furniture/pieces.ts';
 import { planBounds } from './plan.ts';
 import { RoomShell } from './RoomShell.tsx';
+import { PresenceOverlay } from './PresenceOverlay.tsx';
 
 /** drei's OrbitControls instance (three-stdlib's class, which is not a direct dependency). */
 type OrbitControlsImpl = ComponentRef<typeof OrbitControls>;
@@ -69,6 +70,7 @@ export default function RoomView({ room, pieces, settled }: RoomViewProps) {
           {/* The target is set by CameraFraming, not as a prop, so a re-render never snaps the view back. */}
           <OrbitControls ref={controls} makeDefault enableDamping={false} minDistance={1} maxDistance={maxDistance} maxPolarAngle={Math.PI / 2 - 0.06} />
           <CameraFraming position={view.position} target={view.target} controls={controls} />
+          <PresenceOverlay pieces={pieces} />
           <FrameProbe pieces={pieces.length} />
         </Canvas>
       </ErrorBoundary>

@@ -14,6 +14,8 @@ import { EmptyState, ErrorState, LoadingState } from '../../ui/States.tsx';
 import { resolvePieces, type ResolvedPiece } from '../../scene/furniture/pieces.ts';
 import { CatalogPanel } from '../catalog/CatalogPanel.tsx';
 import { useLiveOption } from '../../live/useLiveOption.ts';
+import { LiveOptionContext } from '../../live/LiveOptionContext.ts';
+import { LiveBar } from './presence/LiveBar.tsx';
 import { useOptionContent } from '../../live/useOptionContent.ts';
 import { OptionList } from './OptionList.tsx';
 import { optionLines } from './optionLines.ts';
@@ -86,6 +88,7 @@ function ProjectBody({ project, optionId }: { readonly project: ProjectDetail; r
           <button type="button" className="button button--secondary button--sm" aria-expanded={catalogOpen} aria-controls="project-catalog" onClick={() => setCatalogOpen(!catalogOpen)}>
             {catalogOpen ? t('catalog.closeCatalog') : t('catalog.openCatalog')}
           </button>
+          <LiveBar live={live} />
         </div>
         <dl className="project__facts">
           <div>
@@ -105,6 +108,7 @@ function ProjectBody({ project, optionId }: { readonly project: ProjectDetail; r
         </dl>
       </div>
       {room ? (
+        <LiveOptionContext value={live}>
         <div className={catalogOpen ? 'project__body project__body--with-catalog' : 'project__body'}>
           <aside className="project__side">
             <RoomPicker rooms={project.rooms} selectedRoomId={room.id} onSelect={selectRoom} />
@@ -122,6 +126,7 @@ function ProjectBody({ project, optionId }: { readonly project: ProjectDetail; r
             </section>
           ) : null}
         </div>
+        </LiveOptionContext>
       ) : (
         <EmptyState>
           <strong>{t('project.noRooms')}</strong>
