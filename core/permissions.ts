@@ -15,6 +15,7 @@ export type Action =
   | 'option:edit'
   | 'option:swap'
   | 'option:approve'
+  | 'option:comment'
   | 'catalog:read'
   | 'catalog:import'
   | 'retailer:manage'
@@ -35,6 +36,7 @@ const GRANTS: Record<Action, Record<Role, Grant>> = {
   'option:edit': { customer: 'none', designer: 'member', support: 'none', admin: 'any' },
   'option:swap': { customer: 'member', designer: 'member', support: 'none', admin: 'any' },
   'option:approve': { customer: 'member', designer: 'none', support: 'none', admin: 'none' },
+  'option:comment': { customer: 'member', designer: 'member', support: 'none', admin: 'any' },
   'catalog:read': { customer: 'any', designer: 'any', support: 'any', admin: 'any' },
   'catalog:import': { customer: 'none', designer: 'none', support: 'none', admin: 'any' },
   'retailer:manage': { customer: 'none', designer: 'none', support: 'none', admin: 'any' },

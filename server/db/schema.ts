@@ -239,6 +239,58 @@ export interface TimelineEventsTable {
   at: string;
 }
 
+/** [Options] An immutable published version; `snapshot` is OptionSnapshot JSON, `prices` the products' prices then. */
+export interface OptionVersionsTable {
+  id: string;
+  option_id: string;
+  number: number;
+  note: string;
+  snapshot: string;
+  /** JSON: [{ productId, retailerId, price: Money }] */
+  prices: string;
+  published_by: string | null;
+  published_by_name: string;
+  published_by_role: string;
+  published_at: string;
+}
+
+/** [Options] The customer's approval of an option's version; one active (replaced_at null) per room. */
+export interface OptionApprovalsTable {
+  id: string;
+  room_id: string;
+  option_id: string;
+  version_id: string;
+  approved_by: string | null;
+  approved_by_name: string;
+  approved_at: string;
+  replaced_at: string | null;
+}
+
+/** [Options] A comment on an option (item_id null) or one of its pieces. */
+export interface OptionCommentsTable {
+  id: string;
+  option_id: string;
+  item_id: string | null;
+  author_id: string | null;
+  author_name: string;
+  author_role: string;
+  body: string;
+  created_at: string;
+}
+
+/** [Options] A shopping-list line marked purchased: the purchase line ([Watch]) it created. */
+export interface ShoppingPurchasesTable {
+  approval_id: string;
+  line_key: string;
+  purchase_line_id: string;
+  order_ref: string;
+  unit_price_minor: number;
+  currency: string;
+  purchased_at: string;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -259,4 +311,8 @@ export interface Database {
   audit_log: AuditLogTable;
   option_states: OptionStatesTable;
   option_updates: OptionUpdatesTable;
+  option_versions: OptionVersionsTable;
+  option_approvals: OptionApprovalsTable;
+  option_comments: OptionCommentsTable;
+  shopping_purchases: ShoppingPurchasesTable;
 }

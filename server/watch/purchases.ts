@@ -265,3 +265,47 @@ async function openWatches(trx: Transaction<Database>, lines: readonly NewLine[]
   for (const part of chunks(watches, 300)) await trx.insertInto('watches').values(part).execute();
   await addTimelineEvents(trx, events);
 }
+
+/** A purchase line recorded one at a time (the [Options] shopping list's "mark purchased"). */
+export interface PurchaseLineInput {
+  readonly customerId: string;
+  readonly projectId: string | null;
+  readonly productId: string;
+  readonly retailerId: string;
+  readonly quantity: number;
+  readonly unitPriceMinor: number;
+  readonly currency: string;
+  readonly purchasedAt: string;
+  readonly orderRef: string;
+  readonly finalSale: boolean;
+}
+
+/**
+ * Records one purchase line inside the caller's transaction, as an import would: the line, its
+ * watch (with the timeline sentence) and detection against prices already observed in its window.
+ * Returns null when the customer's order already has this product (nothing is written).
+ */
+export async function recordPurchaseLine(trx: Transaction<Database>, input: PurchaseLineInput, now: string): Promise<{ lineId: string; counts: SettleCounts } | null> {
+  const policies = await loadPolicies(trx);
+  const value = {
+    id: randomUUID(),
+    customer_id: input.customerId,
+    project_id: input.projectId,
+    product_id: input.productId,
+    retailer_id: input.retailerId,
+    quantity: input.quantity,
+    unit_price_minor: input.unitPriceMinor,
+    currency: input.currency,
+    purchased_at: canonicalIso(instantMs(input.purchasedAt)),
+    delivered_at: null,
+    order_ref: input.orderRef,
+    final_sale: input.finalSale ? 1 : 0,
+    created_at: now,
+  };
+  const inserted = await trx.insertInto('purchase_lines').values(value).onConflict((oc) => oc.doNothing()).returning('id').execute();
+  if (inserted.length === 0) return null;
+  const line: NewLine = { ...value, line_id: value.id };
+  await openWatches(trx, [line], policies, now);
+  const counts = await detectForLines(trx, [toStoredWatch(line, policyOf(policies, line.retailer_id), [])], policies, now);
+  return { lineId: value.id, counts };
+}

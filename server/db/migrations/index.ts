@@ -3,10 +3,11 @@ import { foundation } from './0001_foundation.ts';
 import { watch } from './0002_watch.ts';
 import { desk } from './0003_desk.ts';
 import { collab } from './0004_collab.ts';
+import { options } from './0005_options.ts';
 import type { AtelierMigration, Engine } from './types.ts';
 
 /** Every migration, in order. A feature adds its file here; names sort in the order they run. */
-export const MIGRATIONS: readonly AtelierMigration[] = [foundation, watch, desk, collab];
+export const MIGRATIONS: readonly AtelierMigration[] = [foundation, watch, desk, collab, options];
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
