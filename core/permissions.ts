@@ -11,6 +11,8 @@ export type Action =
   | 'project:create'
   | 'project:read'
   | 'project:edit'
+  | 'project:stage'
+  | 'project:take'
   | 'room:edit'
   | 'option:edit'
   | 'option:swap'
@@ -32,6 +34,8 @@ const GRANTS: Record<Action, Record<Role, Grant>> = {
   'project:create': { customer: 'any', designer: 'any', support: 'none', admin: 'any' },
   'project:read': { customer: 'member', designer: 'member', support: 'any', admin: 'any' },
   'project:edit': { customer: 'member', designer: 'member', support: 'none', admin: 'any' },
+  'project:stage': { customer: 'none', designer: 'member', support: 'none', admin: 'any' },
+  'project:take': { customer: 'none', designer: 'any', support: 'none', admin: 'any' },
   'room:edit': { customer: 'none', designer: 'member', support: 'none', admin: 'any' },
   'option:edit': { customer: 'none', designer: 'member', support: 'none', admin: 'any' },
   'option:swap': { customer: 'member', designer: 'member', support: 'none', admin: 'any' },

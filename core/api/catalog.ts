@@ -69,6 +69,8 @@ export const searchCatalog = endpoint({
       offset: z.coerce.number().int().min(0).max(10_000).default(0),
       /** false skips the facet counts */
       facets: z.stringbool().default(true),
+      /** rank for this project's customer's style profile (a designer searching for them); a customer's own search uses theirs */
+      projectId: Id.optional(),
     })
     .superRefine((query, context) => {
       if ((query.minPriceMinor !== undefined || query.maxPriceMinor !== undefined) && !query.currency) {
@@ -83,6 +85,8 @@ export const searchCatalog = endpoint({
     matchedAllTerms: z.boolean(),
     /** the footprint applied, from `fits` or typed in `q` */
     fits: FootprintSchema.nullable(),
+    /** true when results were ranked by a customer's style profile ([Intake]) */
+    styleProfileUsed: z.boolean(),
   }),
 });
 

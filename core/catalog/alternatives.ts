@@ -17,6 +17,8 @@ export interface AlternativesRequest {
   /** the free space the piece stands in, from the room's geometry; alternatives must fit it too */
   readonly freeSpace?: Footprint;
   readonly styleProfile?: StyleProfile;
+  /** 0…1, the customer's whole style vector ([Intake]); when given it is the closeness instead of the style tags alone */
+  readonly affinity?: (product: SearchableProduct) => number;
   /** default 20 */
   readonly limit?: number;
 }
@@ -29,18 +31,21 @@ export interface Alternative<P> {
   readonly priceDelta: Money | null;
 }
 
+/** 0…1: the share of the profile's weight the product's style tags carry (0 for an empty profile). */
+export function styleCloseness(styleProfile: StyleProfile, product: Pick<SearchableProduct, 'styleTags'>): number {
+  const profileWeight = Object.values(styleProfile).reduce((sum, weight) => sum + Math.max(0, weight), 0);
+  if (profileWeight === 0) return 0;
+  const weight = [...new Set(product.styleTags.map((tag) => tag.toLowerCase()))].reduce((sum, tag) => sum + Math.max(0, styleProfile[tag] ?? 0), 0);
+  return Math.min(1, weight / profileWeight);
+}
+
 export function findAlternatives<P extends SearchableProduct>(index: CatalogSearchIndex<P>, request: AlternativesRequest): Alternative<P>[] {
   const { current, freeSpace, styleProfile = {} } = request;
   const tolerance = request.toleranceMm ?? 100;
   const limit = request.limit ?? 20;
   const room: Footprint = { widthMm: current.widthMm + tolerance, depthMm: current.depthMm + tolerance };
   const { hits } = index.search({ categories: [current.category], fits: room, limit: index.size, facets: false });
-  const profileWeight = Object.values(styleProfile).reduce((sum, weight) => sum + Math.max(0, weight), 0);
-  const closeness = (product: P): number => {
-    if (profileWeight === 0) return 0;
-    const weight = [...new Set(product.styleTags.map((tag) => tag.toLowerCase()))].reduce((sum, tag) => sum + Math.max(0, styleProfile[tag] ?? 0), 0);
-    return Math.min(1, weight / profileWeight);
-  };
+  const closeness = (product: P): number => (request.affinity ? Math.min(1, Math.max(0, request.affinity(product) || 0)) : styleCloseness(styleProfile, product));
   const alternatives = hits
     .map((hit) => hit.product)
     .filter((product) => product.id !== current.id)

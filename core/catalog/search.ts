@@ -71,6 +71,11 @@ export interface CatalogSearchQuery {
   readonly limit?: number;
   /** default true; skip the counting when only hits are wanted */
   readonly facets?: boolean;
+  /**
+   * How well a product suits the person searching, 0…1 (their style profile, [Intake]). Relevance
+   * becomes score × (1 + affinity); without words, products rank by affinity.
+   */
+  readonly affinity?: (product: SearchableProduct) => number;
 }
 
 export interface SearchHit<P> {
@@ -325,9 +330,10 @@ export class CatalogSearchIndex<P extends SearchableProduct> {
       }
     }
     const candidates = this.#candidates.subarray(0, candidateCount);
+    if (query.affinity) this.#applyAffinity(candidates, query.affinity, words.length > 0);
     const offset = Math.max(0, query.offset ?? 0);
     const limit = Math.max(0, query.limit ?? 50);
-    const order = this.#comparator(query.sort ?? 'relevance', words.length > 0);
+    const order = this.#comparator(query.sort ?? 'relevance', words.length > 0 || query.affinity !== undefined);
     const page = topK(candidates, offset + limit, order).slice(offset);
     return {
       total: candidateCount,
@@ -390,6 +396,15 @@ export class CatalogSearchIndex<P extends SearchableProduct> {
       this.#candidates[kept++] = index;
     }
     return kept;
+  }
+
+  /** Folds the searcher's affinity into #score: a multiplier on relevance, or the score itself without words. */
+  #applyAffinity(candidates: Int32Array, affinity: (product: SearchableProduct) => number, hasWords: boolean): void {
+    for (let c = 0; c < candidates.length; c++) {
+      const index = candidates[c] as number;
+      const value = Math.min(1, Math.max(0, affinity(this.#products[index] as P) || 0));
+      this.#score[index] = hasWords ? (this.#score[index] as number) * (1 + value) : value;
+    }
   }
 
   /** The dictionary terms a query word stands for, each with how well it matches. */

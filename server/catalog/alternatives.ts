@@ -13,7 +13,7 @@ import type { Database } from '../db/schema.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import type { Product } from './products.ts';
 import type { CatalogSearchService } from './search-service.ts';
-import { styleProfileFor } from './style-profile.ts';
+import { customerStyleFor } from './style-profile.ts';
 
 export interface AlternativesOptions {
   readonly toleranceMm: number;
@@ -55,18 +55,18 @@ export async function alternativesForItem(db: Kysely<Database>, search: CatalogS
     piece = { id: `own:${item.id}`, retailerId: '', retailerName: '', name: own.name, category: own.category, widthMm: own.widthMm, depthMm: own.depthMm, price: { amountMinor: 0, currency: 'XXX' }, colours: [], styleTags: [], materials: [] };
   }
 
-  const styleProfile = await styleProfileFor(db, option.customer_id);
+  const style = await customerStyleFor(db, option.customer_id);
   const ranked: Alternative<Product>[] = findAlternatives(index, {
     current: piece,
     toleranceMm: options.toleranceMm,
     ...(options.freeSpace ? { freeSpace: options.freeSpace } : {}),
-    ...(styleProfile ? { styleProfile } : {}),
+    ...(style ? { styleProfile: style.tags, affinity: style.affinity } : {}),
     limit: options.limit,
   });
   return {
     item: { id: item.id, productId: item.productId },
     current,
-    styleProfileUsed: styleProfile !== null,
+    styleProfileUsed: style !== null,
     alternatives: ranked.map(({ product, styleCloseness, priceDelta }) => ({ product, styleCloseness, priceDelta: current ? priceDelta : product.price })),
   };
 }

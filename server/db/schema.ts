@@ -291,6 +291,142 @@ export interface ShoppingPurchasesTable {
   recorded_at: string;
 }
 
+/** [Intake] An uploaded file, sniffed, with its bytes (and a browser-made thumbnail) in the store. */
+export interface FilesTable {
+  id: string;
+  owner_id: string | null;
+  uploaded_by: string | null;
+  project_id: string | null;
+  room_id: string | null;
+  purpose: string;
+  shot_key: string | null;
+  media_type: string;
+  size: number;
+  sha256: string;
+  name: string;
+  content: Uint8Array;
+  thumbnail: Uint8Array | null;
+  thumbnail_type: string | null;
+  created_at: string;
+}
+
+/** [Intake] A feature the customer added to a room's shot list (radiator, fireplace…). */
+export interface RoomFeaturesTable {
+  id: string;
+  room_id: string;
+  label: string;
+  added_by: string | null;
+  created_at: string;
+}
+
+/** [Intake] One more photo a designer asked for; fulfilled by an upload for `request:<id>`. */
+export interface PhotoRequestsTable {
+  id: string;
+  room_id: string;
+  project_id: string;
+  requested_by: string | null;
+  text: string;
+  example_file_id: string | null;
+  status: string;
+  fulfilled_file_id: string | null;
+  fulfilled_by: string | null;
+  created_at: string;
+  fulfilled_at: string | null;
+}
+
+/** [Intake] The photo a designer pinned beside a room's 3D view. */
+export interface RoomPinsTable {
+  room_id: string;
+  file_id: string;
+  pinned_by: string | null;
+  pinned_at: string;
+}
+
+/** [Intake] A person's notification channels per topic and quiet hours (core/notify/preferences JSON). */
+export interface NotificationSettingsTable {
+  user_id: string;
+  settings: string;
+  updated_at: string;
+}
+
+/** [Intake] What a customer told us once: their currency, address and style answers (JSON of core/intake StyleAnswers). */
+export interface CustomerProfilesTable {
+  customer_id: string;
+  currency: string;
+  address: string | null;
+  style_answers: string | null;
+  style_updated_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** [Intake] A piece of the customer's own furniture they keep, reusable across projects. */
+export interface KeptPiecesTable {
+  id: string;
+  customer_id: string;
+  name: string;
+  category: string;
+  width_mm: number;
+  depth_mm: number;
+  height_mm: number;
+  created_at: string;
+}
+
+/** [Intake] What a project was started with. `target_date` is a calendar day, YYYY-MM-DD. */
+export interface ProjectIntakeTable {
+  project_id: string;
+  target_date: string | null;
+  address: string | null;
+  created_at: string;
+}
+
+/** [Intake] A room's kind (living, bedroom…) and what the customer wants it for. */
+export interface IntakeRoomsTable {
+  room_id: string;
+  project_id: string;
+  kind: string;
+  purpose: string;
+}
+
+/** [Intake] Which kept pieces stand in which room. */
+export interface RoomKeptPiecesTable {
+  room_id: string;
+  piece_id: string;
+}
+
+/** [Intake] Every change of a project's stage: who, when, their note, the timeline event it posted. */
+export interface ProjectStagesTable {
+  id: Generated<number>;
+  project_id: string;
+  stage: string;
+  entered_at: string;
+  actor_id: string | null;
+  actor_name: string;
+  note: string | null;
+  attachment_id: string | null;
+  event_id: string | null;
+}
+
+/** [Collab] A message in a project's conversation; `id` is time-ordered. */
+export interface ChatMessagesTable {
+  id: string;
+  project_id: string;
+  author_id: string | null;
+  author_name: string;
+  author_role: string;
+  body: string;
+  client_key: string | null;
+  created_at: string;
+}
+
+/** [Collab] How far a person has read a project's conversation. */
+export interface ChatReadsTable {
+  project_id: string;
+  user_id: string;
+  last_read_id: string;
+  read_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -308,11 +444,24 @@ export interface Database {
   price_feeds: PriceFeedsTable;
   notifications: NotificationsTable;
   timeline_events: TimelineEventsTable;
+  chat_messages: ChatMessagesTable;
+  chat_reads: ChatReadsTable;
   audit_log: AuditLogTable;
   option_states: OptionStatesTable;
   option_updates: OptionUpdatesTable;
+  files: FilesTable;
+  room_features: RoomFeaturesTable;
+  photo_requests: PhotoRequestsTable;
+  room_pins: RoomPinsTable;
+  notification_settings: NotificationSettingsTable;
   option_versions: OptionVersionsTable;
   option_approvals: OptionApprovalsTable;
   option_comments: OptionCommentsTable;
   shopping_purchases: ShoppingPurchasesTable;
+  customer_profiles: CustomerProfilesTable;
+  kept_pieces: KeptPiecesTable;
+  project_intake: ProjectIntakeTable;
+  intake_rooms: IntakeRoomsTable;
+  room_kept_pieces: RoomKeptPiecesTable;
+  project_stages: ProjectStagesTable;
 }

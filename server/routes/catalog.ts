@@ -11,6 +11,7 @@ import { previewFeed } from '../catalog/preview.ts';
 import { priceHistory, productById, productQuery, toProduct } from '../catalog/products.ts';
 import { findRetailer } from '../catalog/retailers.ts';
 import { catalogSearchFor } from '../catalog/search-service.ts';
+import { customerStyleFor, searchingForCustomer } from '../catalog/style-profile.ts';
 
 /** Core results are deeply readonly; the contracts' types are not. Same shapes, so a type-only view. */
 type Mutable<T> = T extends readonly (infer U)[] ? Mutable<U>[] : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;
@@ -50,8 +51,9 @@ export const catalogRoutes = [
     return { retailers: rows.map((r) => ({ id: r.id, name: r.name, currency: r.currency, productCount: Number(r.count) })) };
   }),
 
-  implement(api.searchCatalog, async ({ query, services }) => {
+  implement(api.searchCatalog, async ({ query, user, services }) => {
     const price = query.currency && (query.minPriceMinor !== undefined || query.maxPriceMinor !== undefined) ? { currency: query.currency, minMinor: query.minPriceMinor, maxMinor: query.maxPriceMinor } : undefined;
+    const style = await customerStyleFor(services.db, await searchingForCustomer(services.db, user, query.projectId));
     const result = await catalogSearchFor(services.db).search({
       text: query.q ?? '',
       categories: query.category,
@@ -64,8 +66,9 @@ export const catalogRoutes = [
       limit: query.limit,
       offset: query.offset,
       facets: query.facets,
+      ...(style ? { affinity: style.affinity } : {}),
     });
-    return asMutable({ total: result.total, hits: result.hits, facets: result.facets, matchedAllTerms: result.matchedAllTerms, fits: result.fits });
+    return asMutable({ total: result.total, hits: result.hits, facets: result.facets, matchedAllTerms: result.matchedAllTerms, fits: result.fits, styleProfileUsed: style !== null });
   }),
 
   implement(api.getProduct, async ({ params, services }) => {

@@ -14,7 +14,7 @@ import { productsByIds } from '../catalog/products.ts';
 type ProjectSummary = z.infer<typeof ProjectSummarySchema>;
 type Room = z.infer<typeof RoomSchema>;
 
-async function summaries(db: Kysely<Database>, projectIds: readonly string[] | 'all'): Promise<ProjectSummary[]> {
+export async function summaries(db: Kysely<Database>, projectIds: readonly string[] | 'all'): Promise<ProjectSummary[]> {
   let query = db.selectFrom('projects').selectAll().orderBy('updated_at', 'desc');
   if (projectIds !== 'all') {
     if (projectIds.length === 0) return [];

@@ -4,10 +4,13 @@ import { watch } from './0002_watch.ts';
 import { desk } from './0003_desk.ts';
 import { collab } from './0004_collab.ts';
 import { options } from './0005_options.ts';
+import { intake } from './0006_intake.ts';
+import { files } from './0007_files.ts';
+import { chat } from './0008_chat.ts';
 import type { AtelierMigration, Engine } from './types.ts';
 
 /** Every migration, in order. A feature adds its file here; names sort in the order they run. */
-export const MIGRATIONS: readonly AtelierMigration[] = [foundation, watch, desk, collab, options];
+export const MIGRATIONS: readonly AtelierMigration[] = [foundation, watch, desk, collab, options, intake, files, chat];
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
