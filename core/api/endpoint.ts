@@ -37,6 +37,8 @@ export interface Endpoint<
   readonly response: R;
   /** Largest accepted request body in bytes; the server's default applies when absent. */
   readonly bodyLimit?: number;
+  /** `binary`: the body is the raw bytes of a file (any content type), not JSON. */
+  readonly bodyFormat?: 'json' | 'binary';
   /** Status code of a successful answer (200 unless said). */
   readonly successStatus?: number;
 }

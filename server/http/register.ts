@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { formatMegabytes } from '../../core/files/sniff.ts';
 import type { z } from 'zod';
 import { can, needsMembership } from '../../core/permissions.ts';
 import type { Access, AnyEndpoint as Endpoint } from '../../core/api/endpoint.ts';
@@ -49,9 +50,15 @@ async function authorize(endpoint: Endpoint, user: User | null, services: Servic
   const target = await resolve(services.db, id);
   if (!target) throw notFound(RESOURCE_LABEL[access.scope.resource]);
   // A resource's owner (a customer's own purchase, even outside any project) counts as a member.
-  const { projectId, ownerId } = typeof target === 'string' ? { projectId: target, ownerId: null } : target;
-  const member = needsMembership(user.role, access.action) ? ownerId === user.id || (projectId !== null && (await isProjectMember(services.db, projectId, user.id))) : undefined;
+  const { projectId, ownerId, projectIds } = typeof target === 'string' ? { projectId: target, ownerId: null, projectIds: undefined } : target;
+  const candidates = projectIds ?? (projectId !== null ? [projectId] : []);
+  const member = needsMembership(user.role, access.action) ? ownerId === user.id || (await isMemberOfAny(services.db, candidates, user.id)) : undefined;
   if (!can(user, access.action, member)) throw forbidden(projectId ? 'You are not a member of this project' : 'This belongs to someone else');
+}
+
+async function isMemberOfAny(db: Services['db'], projectIds: readonly string[], userId: string): Promise<boolean> {
+  for (const projectId of projectIds) if (await isProjectMember(db, projectId, userId)) return true;
+  return false;
 }
 
 export function registerRoutes(app: FastifyInstance, routes: readonly RouteImpl[], services: Services): void {
@@ -59,7 +66,7 @@ export function registerRoutes(app: FastifyInstance, routes: readonly RouteImpl[
     const access: Access = endpoint.access;
     const scope = access.kind === 'session' ? access.scope : undefined;
     if (scope && !SCOPE_RESOLVERS[scope.resource]) throw new Error(`Endpoint ${endpoint.id}: no scope resolver for "${scope.resource}"`);
-    app.route({
+    const route: RouteOptions = {
       method: endpoint.method,
       url: endpoint.path,
       bodyLimit: endpoint.bodyLimit ?? DEFAULT_BODY_LIMIT,
@@ -79,6 +86,24 @@ export function registerRoutes(app: FastifyInstance, routes: readonly RouteImpl[
         reply.status(endpoint.successStatus ?? 200);
         return checked.data;
       },
-    });
+    };
+    if (endpoint.bodyFormat === 'binary') app.register(async (scope) => binaryScope(scope, route));
+    else app.route(route);
   }
+}
+
+/**
+ * A file upload takes its body as raw bytes whatever the content type claims (the handler
+ * sniffs what it really is), and a body announced larger than the endpoint accepts is refused
+ * with the sizes before any of it is read.
+ */
+function binaryScope(scope: FastifyInstance, route: RouteOptions): void {
+  const limit = route.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  scope.removeAllContentTypeParsers();
+  scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  scope.addHook('onRequest', async (request) => {
+    const length = Number(request.headers['content-length'] ?? 0);
+    if (length > limit) throw new HttpError(413, 'too_large', `This file is ${formatMegabytes(length)}; uploads here can be at most ${formatMegabytes(limit)}`);
+  });
+  scope.route(route);
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ScopedResource } from '../../core/api/endpoint.ts';
 import type { Database } from '../db/schema.ts';
+import { fileTarget } from '../files/scope.ts';
 
 /**
  * How a path parameter leads to the project that decides membership. A feature that adds a
@@ -17,6 +18,8 @@ type Resolver = (db: Kysely<Database>, id: string) => Promise<string | ScopeTarg
 export interface ScopeTarget {
   readonly projectId: string | null;
   readonly ownerId: string | null;
+  /** A resource of a person rather than one project (an inspiration image): membership of any of these counts. */
+  readonly projectIds?: readonly string[];
 }
 
 async function purchaseLineTarget(db: Kysely<Database>, lineId: string | undefined): Promise<ScopeTarget | null> {
@@ -38,6 +41,7 @@ export const SCOPE_RESOLVERS: Partial<Record<ScopedResource, Resolver>> = {
         .executeTakeFirst()
     )?.project_id ?? null,
   purchase: (db, id) => purchaseLineTarget(db, id),
+  photo: (db, id) => fileTarget(db, id),
   claim: async (db, id) => purchaseLineTarget(db, (await db.selectFrom('claims').select('line_id').where('id', '=', id).executeTakeFirst())?.line_id),
 };
 

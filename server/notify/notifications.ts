@@ -6,6 +6,7 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import { timeOrderedId } from '../db/ids.ts';
 import type { Database, NotificationsTable } from '../db/schema.ts';
+import { wantedNotifications } from '../privacy/settings.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -47,7 +48,9 @@ export function notificationRow(notification: NewNotification, createdAt: string
 
 const INSERT_CHUNK = 300;
 
-export async function addNotifications(db: Db, notifications: readonly NewNotification[], createdAt: string): Promise<void> {
+/** Writes the notifications their recipients want: a kind whose topic someone set to "none" is not written for them. */
+export async function addNotifications(db: Db, all: readonly NewNotification[], createdAt: string): Promise<void> {
+  const notifications = await wantedNotifications(db, all);
   for (let i = 0; i < notifications.length; i += INSERT_CHUNK) {
     await db
       .insertInto('notifications')
