@@ -1,11 +1,12 @@
 /**
  * [Desk] contracts: the refund desk's queue, one claim on one screen, support's actions on it
  * (each with the version the agent saw: a stale one is a 409 carrying the current claim), the
- * reports, and the CSV / SVG exports.
+ * reports, the CSV exports and a claim's evidence pack (PDF and CSV).
  *
  * Who sees what: anyone signed in may list, and sees only what is theirs to see (a customer their
  * own claims, a designer the claims on their projects, support and admin all); one claim is
- * scoped like its evidence; acting, reports and exports are support's and admin's (`claim:act`).
+ * scoped like its evidence, and so is its evidence pack; acting, reports and the claim exports are
+ * support's and admin's (`claim:act`).
  */
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
@@ -175,16 +176,21 @@ export const exportDeskReports = endpoint({
   response: Csv,
 });
 
+/** The evidence pack's formats: both files in one zip, or either alone. */
+export const EVIDENCE_PACK_FORMATS = ['zip', 'pdf', 'csv'] as const;
+
 export const evidencePack = endpoint({
   id: 'evidencePack',
   method: 'GET',
   path: '/api/desk/claims/:claimId/evidence-pack',
-  summary: "A claim's evidence for the retailer: the observations as CSV, or the price chart as SVG",
+  summary: "A claim's evidence for the retailer: a zip of the PDF (facts, policy, window, the price chart with the paid price and the drop, the observations) and the observations as CSV; or either file alone",
   tag: 'desk',
-  access: { kind: 'session', action: 'claim:act', scope: { param: 'claimId', resource: 'claim' } },
+  // Scoped like the evidence itself: the customer their own claim's, a designer their projects', support all.
+  access: { kind: 'session', action: 'claim:read', scope: { param: 'claimId', resource: 'claim' } },
   params: z.object({ claimId: Id }),
-  query: z.object({ format: z.enum(['csv', 'svg']).default('csv') }),
-  response: z.string(),
+  query: z.object({ format: z.enum(EVIDENCE_PACK_FORMATS).default('zip') }),
+  /** The file's bytes (zip, PDF) or text (CSV). */
+  response: z.union([z.string(), z.instanceof(Uint8Array)]),
 });
 
 export const deskEndpoints = [listDeskClaims, deskClaim, fileClaim, refundClaim, denyClaim, reopenClaim, expireClaim, deskReports, exportDeskClaims, exportDeskReports, evidencePack] as const;

@@ -1,4 +1,5 @@
-import { assert, describe, it } from '../../testing/node-test.ts';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { chartGeometry, niceStep, type ChartInput } from './chart.ts';
 
 const DAY = 86_400_000;

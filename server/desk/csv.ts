@@ -56,9 +56,12 @@ export interface ObservationLine {
   readonly isEvidence: boolean;
 }
 
-export function observationsCsv(history: readonly ObservationLine[]): string {
+export const OBSERVATION_CSV_HEADER = ['retailer', 'sku', 'price', 'currency', 'observed_at', 'source', 'in_window', 'below_reference', 'evidence'] as const;
+
+/** A claim's observations for the retailer: the price in major units of its currency, as the feeds write it. */
+export function observationsCsv(product: { readonly retailer: string; readonly sku: string }, history: readonly ObservationLine[]): string {
   return toCsv(
-    ['observed_at', 'price', 'currency', 'source', 'in_window', 'below_price_paid', 'evidence'],
-    history.map((p) => [p.observedAt, decimal(p.unitPrice.amountMinor, p.unitPrice.currency), p.unitPrice.currency, p.source, p.inWindow ? 'yes' : 'no', p.belowReference ? 'yes' : 'no', p.isEvidence ? 'yes' : 'no']),
+    OBSERVATION_CSV_HEADER,
+    history.map((p) => [product.retailer, product.sku, decimal(p.unitPrice.amountMinor, p.unitPrice.currency), p.unitPrice.currency, p.observedAt, p.source, p.inWindow ? 'yes' : 'no', p.belowReference ? 'yes' : 'no', p.isEvidence ? 'yes' : 'no']),
   );
 }

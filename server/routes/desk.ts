@@ -3,13 +3,12 @@ import { can } from '../../core/permissions.ts';
 import type { User } from '../auth/users.ts';
 import { actOnClaim, type DeskAction } from '../desk/actions.ts';
 import { deskQueue } from '../desk/claims.ts';
-import { claimsCsv, observationsCsv, reportCsv } from '../desk/csv.ts';
+import { claimsCsv, reportCsv } from '../desk/csv.ts';
 import { deskClaimDetail } from '../desk/detail.ts';
-import { evidenceSvg } from '../desk/evidence-svg.ts';
+import { evidencePack, zipEvidencePack } from '../desk/evidence-pack.ts';
 import { deskReport } from '../desk/reports.ts';
 import { implement, type Services } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
-import { evidenceOf } from '../watch/views.ts';
 
 function act(services: Services, user: User, claimId: string, expectedVersion: number, action: DeskAction) {
   return actOnClaim(services.db, services.engine, { claimId, expectedVersion, actor: { id: user.id, name: user.name }, action }).then((claim) => ({ claim }));
@@ -44,20 +43,19 @@ export const deskRoutes = [
   }),
 
   implement(api.evidencePack, async ({ params, query, services, reply }) => {
-    const evidence = await evidenceOf(services.db, params.claimId);
-    if (!evidence) throw notFound('Claim');
-    const name = `evidence-${evidence.line.orderRef}-${evidence.line.product.sku}`.replace(/[^A-Za-z0-9._-]+/g, '-');
-    if (query.format === 'svg') {
-      reply.type('image/svg+xml; charset=utf-8').header('content-disposition', `attachment; filename="${name}.svg"`);
-      return evidenceSvg({
-        title: `${evidence.line.product.name} (${evidence.line.retailer.name} ${evidence.line.product.sku}), order ${evidence.line.orderRef}`,
-        paid: evidence.paidUnitPrice,
-        windowStart: evidence.line.watch.windowStart,
-        windowEnd: evidence.line.watch.windowEnd,
-        points: evidence.history.filter((p) => p.unitPrice.currency === evidence.paidUnitPrice.currency).map((p) => ({ at: p.observedAt, price: p.unitPrice.amountMinor, isEvidence: p.isEvidence })),
-      });
+    const now = new Date().toISOString();
+    const pack = await evidencePack(services.db, params.claimId, { now });
+    if (!pack) throw notFound('Claim');
+    const attach = (fileName: string, type: string) => reply.type(type).header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'private, no-store');
+    if (query.format === 'csv') {
+      attach(pack.csv.fileName, 'text/csv; charset=utf-8');
+      return pack.csv.text;
     }
-    reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`);
-    return observationsCsv(evidence.history);
+    if (query.format === 'pdf') {
+      attach(pack.pdf.fileName, 'application/pdf');
+      return Buffer.from(pack.pdf.bytes);
+    }
+    attach(`${pack.name}.zip`, 'application/zip');
+    return Buffer.from(zipEvidencePack(pack, now));
   }),
 ];

@@ -6,11 +6,13 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
+import { PDFDocument } from 'pdf-lib';
 import { DEMO, expect, test } from './fixtures.ts';
 import { DeskPage } from './pages/DeskPage.ts';
 import { NotificationCentre, ProtectedPage } from './pages/ProtectedPage.ts';
@@ -88,6 +90,16 @@ test('support files a claim and records a partial refund; the customer sees the 
   await expect(desk.claim).toBeVisible();
   await expect(desk.claimed).toHaveText('$60.00');
   await expect(page.getByTestId('claim-chart')).toBeVisible();
+  // The evidence pack for the retailer, one click: the PDF and the observations in a zip.
+  const downloading = page.waitForEvent('download');
+  await desk.claim.getByRole('link', { name: 'Export evidence pack' }).click();
+  const pack = await downloading;
+  expect(pack.suggestedFilename()).toBe(`evidence-BB-DESK-2-${TEAK.sku}.zip`);
+  const zipPath = testInfo.outputPath('evidence.zip');
+  await pack.saveAs(zipPath);
+  const files = unzipSync(new Uint8Array(await readFile(zipPath)));
+  expect((await PDFDocument.load(files[`evidence-BB-DESK-2-${TEAK.sku}.pdf`]!)).getTitle()).toContain(`SKU ${TEAK.sku}`);
+  expect(strFromU8(files[`evidence-BB-DESK-2-${TEAK.sku}-observations.csv`]!)).toContain(`${TEAK.retailer},${TEAK.sku},420.00,USD,`);
   await desk.file('portal', 'BB-RMA-5521');
   await expect(page.getByTestId('desk-filed')).toContainText('BB-RMA-5521');
   await expect(desk.claim.locator('.claim-pill')).toHaveText('Filed');

@@ -5,11 +5,13 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
+import { PDFDocument } from 'pdf-lib';
 import { DEMO, expect, test } from './fixtures.ts';
 import { NotificationCentre, ProtectedPage } from './pages/ProtectedPage.ts';
 
@@ -147,6 +149,22 @@ test.describe('Protected purchases', () => {
     const screenshot = await page.screenshot({ fullPage: true });
     await testInfo.attach('claim-evidence', { body: screenshot, contentType: 'image/png' });
     await snap(page, 'atelier-claim-evidence');
+
+    // The customer exports the evidence pack: one zip with the PDF (it parses back and names the
+    // product) and the CSV of the prices seen.
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Export evidence pack' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`evidence-FW-E2E-1001-${SKU}.zip`);
+    const zipPath = testInfo.outputPath('evidence.zip');
+    await download.saveAs(zipPath);
+    const files = unzipSync(new Uint8Array(await readFile(zipPath)));
+    expect(Object.keys(files).sort()).toEqual([`evidence-FW-E2E-1001-${SKU}-observations.csv`, `evidence-FW-E2E-1001-${SKU}.pdf`]);
+    const pdf = await PDFDocument.load(files[`evidence-FW-E2E-1001-${SKU}.pdf`]!);
+    expect(pdf.getPageCount()).toBe(1);
+    expect(pdf.getTitle()).toContain(`SKU ${SKU}`);
+    const csv = strFromU8(files[`evidence-FW-E2E-1001-${SKU}-observations.csv`]!);
+    expect(csv).toContain(`${RETAILER},${SKU},959.99,USD,`);
 
     // Opening the notification goes to the same evidence and marks it read.
     await page.goto('/#/');

@@ -5,77 +5,29 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createUser } from '../../server/auth/users.ts';
-import { openStore } from '../../server/db/database.ts';
-import type { StudioServer } from '../../server/start.ts';
 import { listClaims } from '../../server/watch/claims.ts';
-import { ApiSession, createTestStore, engines, startTestServer, type TestStore } from './harness.ts';
-import { importPricesText, importPurchasesText, watchWorld } from './watch-fixtures.ts';
-
-const PASSWORDS: Record<string, string> = {
-  'maya@t.test': 'customer-password-m',
-  'jonas@t.test': 'customer-password-j',
-  'des@t.test': 'designer-password',
-  'other-des@t.test': 'designer-password-2',
-  'sup@t.test': 'support-password',
-  'sup2@t.test': 'support-password-2',
-  'admin@t.test': 'admin-password',
-};
+import { engines } from './harness.ts';
+import { startClaimsWorld, type ClaimsWorld } from './claims-world.ts';
+import { importPricesText, importPurchasesText } from './watch-fixtures.ts';
 
 for (const engine of engines()) {
   describe(`[Desk] API on ${engine}`, () => {
-    let store: TestStore;
-    let server: StudioServer;
+    let world: ClaimsWorld;
     let mayaClaim: string;
     let jonasClaim: string;
+    const as = (email: string) => world.as(email);
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
 
     before(async () => {
-      store = await createTestStore(engine);
-      const { db, close } = await openStore(store.location);
-      try {
-        const people = await watchWorld(db);
-        await createUser(db, { email: 'sup@t.test', name: 'Sam Support', role: 'support', password: PASSWORDS['sup@t.test']! });
-        await createUser(db, { email: 'sup2@t.test', name: 'Sol Support', role: 'support', password: PASSWORDS['sup2@t.test']! });
-        await createUser(db, { email: 'admin@t.test', name: 'Ada Admin', role: 'admin', password: PASSWORDS['admin@t.test']! });
-        await createUser(db, { email: 'other-des@t.test', name: 'Other', role: 'designer', password: PASSWORDS['other-des@t.test']! });
-        const now = new Date().toISOString();
-        await db.insertInto('projects').values({ id: 'project-maya', name: "Maya's living room", stage: 'protected', customer_id: people.maya, budget_minor: null, budget_currency: null, created_at: now, updated_at: now }).execute();
-        await db
-          .insertInto('project_members')
-          .values([
-            { project_id: 'project-maya', user_id: people.maya, role: 'customer', added_at: now },
-            { project_id: 'project-maya', user_id: people.designer, role: 'designer', added_at: now },
-          ])
-          .execute();
-        const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
-        await importPurchasesText(db, [`maya@t.test,Alba Home,SOFA-1,1,1200.00,USD,${daysAgo(4)},,P-1`, `jonas@t.test,Nordhus,CHAIR-2,2,450.00,EUR,${daysAgo(10)},${daysAgo(9)},P-2`]);
-        await importPricesText(db, [`Alba Home,SOFA-1,1080.00,USD,${daysAgo(2)}`, `Nordhus,CHAIR-2,430.00,EUR,${daysAgo(5)}`]);
-        const claims = await listClaims(db);
-        mayaClaim = claims.find((c) => c.customer.email === 'maya@t.test')!.id;
-        jonasClaim = claims.find((c) => c.customer.email === 'jonas@t.test')!.id;
-      } finally {
-        await close();
-      }
-      server = await startTestServer(store);
+      world = await startClaimsWorld(engine, [{ source: 'test-feed.csv', rows: [`Alba Home,SOFA-1,1080.00,USD,${daysAgo(2)}`, `Nordhus,CHAIR-2,430.00,EUR,${daysAgo(5)}`] }]);
+      ({ mayaClaim, jonasClaim } = world);
     });
     after(async () => {
-      await server?.close();
-      await store?.dispose();
+      await world?.close();
     });
 
-    async function as(email: string): Promise<ApiSession> {
-      const session = new ApiSession(server.url);
-      await session.signIn(email, PASSWORDS[email]!);
-      return session;
-    }
-
     async function auditCount(): Promise<number> {
-      const { db, close } = await openStore(store.location);
-      try {
-        return (await db.selectFrom('audit_log').select('seq').execute()).length;
-      } finally {
-        await close();
-      }
+      return world.withDb(async (db) => (await db.selectFrom('audit_log').select('seq').execute()).length);
     }
 
     test('the queue: support sees every claim, most urgent first, with counts, waiting time and the filing target', async () => {
@@ -143,7 +95,7 @@ for (const engine of engines()) {
         const { status } = await (await as(email)).request('POST', `/api/desk/claims/${mayaClaim}/file`, { expectedVersion: 1, retailerRef: 'X-1' });
         assert.equal(status, 403, email);
       }
-      for (const path of ['/api/desk/reports', '/api/desk/claims.csv', `/api/desk/claims/${mayaClaim}/evidence-pack`]) {
+      for (const path of ['/api/desk/reports', '/api/desk/claims.csv']) {
         assert.equal((await (await as('maya@t.test')).request('GET', path)).status, 403, path);
       }
       assert.equal(await auditCount(), 0);
@@ -243,29 +195,15 @@ for (const engine of engines()) {
     });
 
     test('a reopened claim grows from a lower price seen while it was denied', async () => {
-      const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
-      let lampClaim: string;
-      {
-        const { db, close } = await openStore(store.location);
-        try {
-          await importPurchasesText(db, [`jonas@t.test,Alba Home,LAMP-1,1,99.00,USD,${daysAgo(3)},,P-3`], 'lamp.csv');
-          await importPricesText(db, [`Alba Home,LAMP-1,95.00,USD,${daysAgo(2)}`], 'lamp-1.csv');
-          lampClaim = (await listClaims(db, { customerEmail: 'jonas@t.test' })).find((c) => c.product.sku === 'LAMP-1')!.id;
-        } finally {
-          await close();
-        }
-      }
+      const lampClaim = await world.withDb(async (db) => {
+        await importPurchasesText(db, [`jonas@t.test,Alba Home,LAMP-1,1,99.00,USD,${daysAgo(3)},,P-3`], 'lamp.csv');
+        await importPricesText(db, [`Alba Home,LAMP-1,95.00,USD,${daysAgo(2)}`], 'lamp-1.csv');
+        return (await listClaims(db, { customerEmail: 'jonas@t.test' })).find((c) => c.product.sku === 'LAMP-1')!.id;
+      });
       const sup = await as('sup@t.test');
       let claim = (await sup.request('POST', `/api/desk/claims/${lampClaim}/file`, { expectedVersion: 1, retailerRef: 'AL-3' })).json.claim;
       claim = (await sup.request('POST', `/api/desk/claims/${lampClaim}/deny`, { expectedVersion: claim.version, reason: 'Sent too late' })).json.claim;
-      {
-        const { db, close } = await openStore(store.location);
-        try {
-          await importPricesText(db, [`Alba Home,LAMP-1,90.00,USD,${daysAgo(1)}`], 'lamp-2.csv');
-        } finally {
-          await close();
-        }
-      }
+      await world.withDb((db) => importPricesText(db, [`Alba Home,LAMP-1,90.00,USD,${daysAgo(1)}`], 'lamp-2.csv'));
       const reopened = await sup.request('POST', `/api/desk/claims/${lampClaim}/reopen`, { expectedVersion: claim.version });
       assert.equal(reopened.status, 200, JSON.stringify(reopened.json));
       assert.equal(reopened.json.claim.status, 'detected');
@@ -285,20 +223,15 @@ for (const engine of engines()) {
       assert.equal(json.recovered[0].retailer.name, 'Alba Home');
       assert.deepEqual(json.outcomes.map((o: any) => [o.outcome, o.count]), [['refunded', 1], ['partial', 1], ['denied', 0], ['expired', 1]]);
       assert.equal(typeof json.medianDaysToRefund, 'number');
-      const csv = await fetch(`${server.url}/api/desk/claims.csv`, { headers: { cookie: sup.cookie } });
+      const csv = await fetch(`${world.server.url}/api/desk/claims.csv`, { headers: { cookie: sup.cookie } });
       assert.equal(csv.status, 200);
       assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
       const lines = (await csv.text()).trim().split('\r\n');
       assert.match(lines[0]!, /^claim_id,status,customer_email/);
       assert.equal(lines.length, 4);
       assert.equal(json.decided, 3);
-      const report = await fetch(`${server.url}/api/desk/reports.csv`, { headers: { cookie: sup.cookie } });
+      const report = await fetch(`${world.server.url}/api/desk/reports.csv`, { headers: { cookie: sup.cookie } });
       assert.match(await report.text(), /recovered,Alba Home,\d{4}-\d{2},109\.00,USD,2/);
-      const pack = await fetch(`${server.url}/api/desk/claims/${mayaClaim}/evidence-pack?format=csv`, { headers: { cookie: sup.cookie } });
-      assert.match(await pack.text(), /^observed_at,price,currency,source,in_window,below_price_paid,evidence\r\n/);
-      const svg = await fetch(`${server.url}/api/desk/claims/${mayaClaim}/evidence-pack?format=svg`, { headers: { cookie: sup.cookie } });
-      assert.match(svg.headers.get('content-type') ?? '', /image\/svg\+xml/);
-      assert.match(await svg.text(), /<svg [^>]*>.*Paid \$1,200\.00/s);
     });
   });
 }

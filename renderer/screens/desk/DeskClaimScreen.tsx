@@ -11,6 +11,7 @@ import { ArrowLeft } from '../../ui/Icons.tsx';
 import { ErrorState, LoadingState } from '../../ui/States.tsx';
 import { ClaimChart } from '../protected/ClaimChart.tsx';
 import { ClaimPill } from '../protected/ClaimPill.tsx';
+import { EvidencePackLink, evidencePackHref } from '../protected/EvidencePackLink.tsx';
 import { ClaimActions } from './ClaimActions.tsx';
 import type { DeskClaimDetail } from './types.ts';
 import '../protected/protected.css';
@@ -119,13 +120,13 @@ function ClaimDetail({ detail, onDone, onConflict }: { readonly detail: DeskClai
             <h2 id="desk-history-title">{t('claim.historyTitle')}</h2>
             <ClaimChart evidence={evidence} />
             <p className="desk-pack">
-              <span className="muted">{t('desk.evidencePack')}:</span>{' '}
-              <a href={`/api/desk/claims/${encodeURIComponent(claim.id)}/evidence-pack?format=csv`} download>
-                {t('desk.evidenceCsv')}
+              <EvidencePackLink claimId={claim.id} /> <span className="muted">{t('claim.exportEvidenceHint')}</span>{' '}
+              <a href={evidencePackHref(claim.id, 'pdf')} download>
+                {t('desk.evidencePdf')}
               </a>{' '}
               ·{' '}
-              <a href={`/api/desk/claims/${encodeURIComponent(claim.id)}/evidence-pack?format=svg`} download>
-                {t('desk.evidenceSvg')}
+              <a href={evidencePackHref(claim.id, 'csv')} download>
+                {t('desk.evidenceCsv')}
               </a>
             </p>
           </section>

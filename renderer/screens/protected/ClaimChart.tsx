@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../i18n/useFormatters.ts';
 import { selectLocale, useAppStore } from '../../state/store.ts';
-import { chartGeometry } from './chart.ts';
+import { chartGeometry } from '../../../core/watch/chart.ts';
 import type { ClaimEvidence } from './types.ts';
 
 const WIDTH = 760;

@@ -9,6 +9,7 @@ import { ArrowLeft } from '../../ui/Icons.tsx';
 import { ErrorState, LoadingState } from '../../ui/States.tsx';
 import { ClaimPill } from './ClaimPill.tsx';
 import { ClaimChart } from './ClaimChart.tsx';
+import { EvidencePackLink } from './EvidencePackLink.tsx';
 import type { ClaimEvidence } from './types.ts';
 import './protected.css';
 
@@ -103,6 +104,7 @@ function Evidence({ evidence }: { readonly evidence: ClaimEvidence }) {
             <h2 id="history-title">{t('claim.historyTitle')}</h2>
             <p className="muted">{t('claim.historySubtitle', { retailer: line.retailer.name })}</p>
           </div>
+          <EvidencePackLink claimId={claim.id} />
         </div>
         <ClaimChart evidence={evidence} />
         <details className="evidence__table">
