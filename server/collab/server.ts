@@ -13,6 +13,8 @@ import type { User } from '../auth/users.ts';
 import type { Database } from '../db/schema.ts';
 import { readCookie } from '../http/cookies.ts';
 import { isProjectMember, SCOPE_RESOLVERS } from '../http/scopes.ts';
+import { chatEventsFor } from '../chat/events.ts';
+import type { ChatMessage } from '../chat/messages.ts';
 import { appendUpdate, compactOption, COMPACT_AFTER_UPDATES, loadOptionInto, pendingUpdateCount } from './store.ts';
 
 /**
@@ -33,6 +35,11 @@ import { appendUpdate, compactOption, COMPACT_AFTER_UPDATES, loadOptionInto, pen
  *
  * Bad input: a message over MAX_MESSAGE_BYTES (ws closes with 1009) or one that does not decode
  * closes the connection, is logged, and nothing is stored.
+ *
+ * Chat delivery: document `chat:<projectId>` is an empty, read-only, never-stored document per
+ * project; a member (or support) connects to it and receives each new message of the project
+ * conversation as a stateless message (JSON `{ "type": "chat.message", "message": … }`) the
+ * moment its POST commits. The REST API stays the record; this is only the doorbell.
  */
 export const COLLAB_PATH = '/collab';
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
@@ -58,7 +65,8 @@ export interface Collab {
 
 interface CollabContext {
   readonly user: User;
-  readonly optionId: string;
+  /** The option for `option:` documents; null for a project's chat document. */
+  readonly optionId: string | null;
   readonly readOnly: boolean;
 }
 
@@ -66,6 +74,17 @@ export function optionIdFromDocumentName(name: string): string | null {
   const match = /^option:([A-Za-z0-9_-]{1,100})$/.exec(name);
   return match ? match[1]! : null;
 }
+
+export function chatProjectIdFromDocumentName(name: string): string | null {
+  const match = /^chat:([A-Za-z0-9_-]{1,100})$/.exec(name);
+  return match ? match[1]! : null;
+}
+
+export function chatDocumentName(projectId: string): string {
+  return `chat:${projectId}`;
+}
+
+export const CHAT_MESSAGE_EVENT = 'chat.message';
 
 function secretMatches(given: string | string[] | undefined, expected: string): boolean {
   if (typeof given !== 'string') return false;
@@ -114,14 +133,15 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
     debounce: 0,
     async onAuthenticate({ token, request, documentName, connectionConfig }) {
       const optionId = optionIdFromDocumentName(documentName);
+      const chatProjectId = chatProjectIdFromDocumentName(documentName);
       const sessionToken = token || readCookie(request.headers.cookie, SESSION_COOKIE);
       const user = sessionToken ? await userForToken(db, sessionToken) : null;
       if (!user) {
         log.warn({ documentName }, 'collab connection refused: no live session');
         throw new Error('unauthenticated');
       }
-      const projectId = optionId ? await SCOPE_RESOLVERS.option!(db, optionId) : null;
-      if (!optionId || typeof projectId !== 'string') {
+      const projectId = optionId ? await SCOPE_RESOLVERS.option!(db, optionId) : chatProjectId ? await SCOPE_RESOLVERS.project!(db, chatProjectId) : null;
+      if ((!optionId && !chatProjectId) || typeof projectId !== 'string') {
         log.warn({ documentName, userId: user.id }, 'collab connection refused: unknown document');
         throw new Error('not found');
       }
@@ -130,11 +150,13 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
         log.warn({ documentName, userId: user.id }, 'collab connection refused: not a member');
         throw new Error('forbidden');
       }
-      const readOnly = !can(user, 'option:edit', member) && !can(user, 'option:swap', member);
+      // A chat document carries no content of its own: nobody writes to it.
+      const readOnly = chatProjectId !== null || (!can(user, 'option:edit', member) && !can(user, 'option:swap', member));
       if (readOnly) connectionConfig.readOnly = true;
       return { user, optionId, readOnly } satisfies CollabContext;
     },
     async onLoadDocument({ document, documentName }) {
+      if (chatProjectIdFromDocumentName(documentName)) return document;
       const optionId = optionIdFromDocumentName(documentName);
       if (!optionId) throw new Error('unknown document');
       await loadOptionInto(db, optionId, document);
@@ -152,6 +174,7 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
       }
       if (!update || connection.readOnly) return;
       const optionId = (context as CollabContext).optionId;
+      if (!optionId) return;
       await enqueue(optionId, () => appendUpdate(db, optionId, update));
       void maybeCompact(optionId).catch((error: unknown) => log.error({ err: error, optionId }, 'collab compaction check failed'));
     },
@@ -175,10 +198,17 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
   };
   app.server.on('upgrade', onUpgrade);
 
+  const chatEvents = chatEventsFor(db);
+  const deliverChat = (message: ChatMessage): void => {
+    hocuspocus.documents.get(chatDocumentName(message.projectId))?.broadcastStateless(JSON.stringify({ type: CHAT_MESSAGE_EVENT, message }));
+  };
+  chatEvents.on('message', deliverChat);
+
   return {
     hocuspocus,
     async close() {
       app.server.off('upgrade', onUpgrade);
+      chatEvents.off('message', deliverChat);
       hocuspocus.closeConnections();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
