@@ -1,71 +1,287 @@
-import { useEffect, useMemo } from 'react';
-import { InstancedBufferAttribute, InstancedMesh } from 'three';
+import { useThree } from '@react-three/fiber';
+import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type Ref } from 'react';
+import { InstancedBufferAttribute, InstancedMesh, Matrix4, MeshStandardMaterial, Sphere, Vector3, type BufferGeometry, type Material, type Object3D } from 'three';
 import type { PlanPoint } from '../../core/room.ts';
 import { useCutaway } from './Cutaway.tsx';
 import { groupByHostWall } from './cutaway.ts';
-import { batchPieces, type InstanceBatch } from './furniture/instancing.ts';
+import { batchPieces, pieceEntries, pieceMatrix, placeItem, type BatchSource, type InstanceBatch, type ModelLookup, type Placement } from './furniture/instancing.ts';
+import { itemIdOfHit, type FurnitureHit } from './furniture/picking.ts';
 import type { ResolvedPiece } from './furniture/pieces.ts';
 import { contactShadowResources, finishMaterial, partGeometry } from './materials.ts';
-import { contactShadowMatrices } from './contactShadows.ts';
+import { contactShadows, shadowMatrix } from './contactShadows.ts';
+import { useModels } from './models/useModels.ts';
+import { planRotationToWorldY, mmToMetres } from './plan.ts';
 
+const params = typeof location === 'undefined' ? null : new URLSearchParams(location.search);
+/** `?bench=1`: read-only figures for bench/room.ts on `window.__atelierScene` (see BenchProbe). */
+const BENCH = params?.get('bench') === '1';
+/**
+ * `?bench=1&naive=1`, read once at startup: the comparison build for the benchmark — the same
+ * scene with one Mesh (and material) per part per piece, no instancing. Never used otherwise.
+ */
+const NAIVE = BENCH && params?.get('naive') === '1';
 
 /**
- * All furniture as a few instanced meshes: one per part shape and finish for the pieces on the
- * floor, and a small set per wall for what hangs there, so it disappears with a cut-away wall.
+ * What the editor may do with the furniture without re-rendering React (pass a ref):
+ * - `itemAt(hit)`: the placed item a ray hit — a react-three-fiber pointer event or a Raycaster
+ *   intersection (`object` + `instanceId`); null for walls, floor, shadows (same as
+ *   `itemIdOfHit` in furniture/picking.ts).
+ * - `previewPlacement(itemId, placement)`: draws one item at a new position/rotation/elevation
+ *   while it is dragged — rewrites only that item's instance matrices and its contact shadow and
+ *   asks for one frame. Commit the final placement as new `pieces` when the drag ends.
  */
-export function FurnitureBatches({ pieces, outline }: { readonly pieces: readonly ResolvedPiece[]; readonly outline: readonly PlanPoint[] }) {
+export interface FurnitureHandle {
+  itemAt(hit: FurnitureHit): string | null;
+  previewPlacement(itemId: string, placement: Placement): void;
+}
+
+interface Live {
+  readonly batches: Set<{ batch: InstanceBatch; mesh: InstancedMesh }>;
+  /** Naive build: each piece's group. */
+  readonly groups: Map<string, Object3D>;
+  shadows: { mesh: InstancedMesh; index: ReadonlyMap<string, number>; lifts: readonly number[] } | null;
+  pieces: ReadonlyMap<string, ResolvedPiece>;
+}
+
+/**
+ * All furniture: pieces with a loaded glTF model as one instanced mesh per model mesh, the rest
+ * as procedural parts, one instanced mesh per part shape and finish; what hangs on a wall is
+ * batched per wall, so it disappears with a cut-away wall. Every standing piece gets a soft
+ * contact shadow (one instanced mesh).
+ */
+export function FurnitureBatches({ pieces, outline, ref }: { readonly pieces: readonly ResolvedPiece[]; readonly outline: readonly PlanPoint[]; readonly ref?: Ref<FurnitureHandle> }) {
   const cutaway = useCutaway();
+  const invalidate = useThree((state) => state.invalidate);
+  const canvas = useThree((state) => state.gl.domElement);
+  const urls = useMemo(() => pieces.map((piece) => piece.modelUrl), [pieces]);
+  const { models, pending } = useModels(urls);
   const groups = useMemo(() => {
     const { floor, walls } = groupByHostWall(pieces, outline);
-    return { floor: batchPieces(floor), shadows: contactShadowMatrices(floor), walls: [...walls.entries()].map(([wallIndex, hung]) => ({ wallIndex, batches: batchPieces(hung) })) };
+    return { floor, walls: [...walls.entries()], shadows: contactShadows(floor) };
   }, [pieces, outline]);
+  const batches = useMemo(() => (NAIVE ? null : { floor: batchPieces(groups.floor, models), walls: groups.walls.map(([, hung]) => batchPieces(hung, models)) }), [groups, models]);
+
+  const live = useRef<Live>({ batches: new Set(), groups: new Map(), shadows: null, pieces: new Map() }).current;
+  useLayoutEffect(() => {
+    live.pieces = new Map(pieces.map((piece) => [piece.itemId, piece]));
+  }, [live, pieces]);
+  // Tests and the benchmark wait for models before judging what is drawn.
+  useEffect(() => {
+    canvas.dataset.modelsPending = String(pending);
+  }, [canvas, pending]);
+  // A model that arrives swaps the procedural stand-in: one new frame.
+  useEffect(() => invalidate(), [invalidate, models]);
+
+  useImperativeHandle(ref, () => ({ itemAt: itemIdOfHit, previewPlacement: (itemId, placement) => previewPlacement(live, itemId, placement, invalidate) }), [live, invalidate]);
+
+  const draw = (list: readonly ResolvedPiece[], batchList: readonly InstanceBatch[] | undefined) =>
+    batchList ? batchList.map((batch) => <Batch key={batch.key} batch={batch} live={live} />) : list.map((piece) => <NaivePiece key={piece.itemId} piece={piece} models={models} live={live} />);
+
   return (
     <group name="furniture">
-      <ContactShadows matrices={groups.shadows} />
-      {groups.floor.map((batch) => (
-        <Batch key={batch.key} batch={batch} />
-      ))}
-      {groups.walls.map(({ wallIndex, batches }) => (
+      <ContactShadows shadows={groups.shadows} live={live} />
+      {draw(groups.floor, batches?.floor)}
+      {groups.walls.map(([wallIndex, hung], index) => (
         <group key={wallIndex} ref={cutaway.ref(wallIndex, 'full')} name={`hung-on-wall-${wallIndex}`}>
-          {batches.map((batch) => (
-            <Batch key={batch.key} batch={batch} />
-          ))}
+          {draw(hung, batches?.walls[index])}
         </group>
       ))}
+      {BENCH ? <BenchProbe pieces={pieces.length} pending={pending} live={live} /> : null}
     </group>
   );
 }
 
-function Batch({ batch }: { readonly batch: InstanceBatch }) {
-  // Built imperatively so the instance colours exist before the first render compiles the shader.
+const scratchSphere = new Sphere();
+const scratchMatrix = new Matrix4();
+
+function previewPlacement(live: Live, itemId: string, placement: Placement, invalidate: () => void): void {
+  for (const { batch, mesh } of live.batches) {
+    const array = mesh.instanceMatrix.array as Float32Array;
+    const range = placeItem(batch, itemId, placement, array);
+    if (!range) continue;
+    mesh.instanceMatrix.addUpdateRange(range[0] * 16, range[1] * 16);
+    mesh.instanceMatrix.needsUpdate = true;
+    // Grow the culling/picking sphere to wherever the piece went; it is recomputed on commit.
+    const geometry = mesh.geometry;
+    if (!geometry.boundingSphere) geometry.computeBoundingSphere();
+    for (let i = range[0]; i < range[0] + range[1]; i++) {
+      scratchSphere.copy(geometry.boundingSphere!).applyMatrix4(scratchMatrix.fromArray(array, i * 16));
+      mesh.boundingSphere?.union(scratchSphere);
+    }
+  }
+  const group = live.groups.get(itemId);
+  if (group) {
+    group.position.set(mmToMetres(placement.xMm), mmToMetres(placement.elevationMm), mmToMetres(placement.yMm));
+    group.rotation.set(0, planRotationToWorldY(placement.rotationDeg), 0);
+  }
+  const piece = live.pieces.get(itemId);
+  const shadows = live.shadows;
+  const index = shadows?.index.get(itemId);
+  if (piece && shadows && index !== undefined) {
+    shadows.mesh.setMatrixAt(index, shadowMatrix({ ...piece, ...placement }, shadows.lifts[index] ?? 0, scratchMatrix));
+    shadows.mesh.instanceMatrix.addUpdateRange(index * 16, 16);
+    shadows.mesh.instanceMatrix.needsUpdate = true;
+    shadows.mesh.computeBoundingSphere();
+  }
+  invalidate();
+}
+
+function resourcesOf(source: BatchSource): { geometry: BufferGeometry; material: Material } {
+  return source.kind === 'part' ? { geometry: partGeometry(source.shape), material: finishMaterial(source.finish) } : { geometry: source.part.geometry, material: source.part.material };
+}
+
+/** Instance buffers grow in powers of two, so moving or adding a piece reuses the mesh. */
+const capacityFor = (count: number) => 2 ** Math.ceil(Math.log2(Math.max(count, 1)));
+
+function Batch({ batch, live }: { readonly batch: InstanceBatch; readonly live: Live }) {
+  const invalidate = useThree((state) => state.invalidate);
+  const { geometry, material } = resourcesOf(batch.source);
+  const capacity = capacityFor(batch.count);
+  // Built imperatively, with instance colours, so the shader is compiled for them from the first frame.
   const mesh = useMemo(() => {
-    const instanced = new InstancedMesh(partGeometry(batch.shape), finishMaterial(batch.finish), batch.count);
-    instanced.instanceMatrix.array.set(batch.matrices);
-    instanced.instanceMatrix.needsUpdate = true;
-    instanced.instanceColor = new InstancedBufferAttribute(batch.colours, 3);
-    instanced.computeBoundingBox();
-    instanced.computeBoundingSphere();
-    instanced.name = `furniture:${batch.key}`;
-    instanced.userData = { itemIds: batch.itemIds };
+    const instanced = new InstancedMesh(geometry, material, capacity);
+    instanced.instanceColor = new InstancedBufferAttribute(new Float32Array(capacity * 3), 3);
     return instanced;
-  }, [batch]);
+  }, [geometry, material, capacity]);
+  useLayoutEffect(() => {
+    (mesh.instanceMatrix.array as Float32Array).set(batch.matrices);
+    mesh.instanceMatrix.clearUpdateRanges();
+    mesh.instanceMatrix.needsUpdate = true;
+    (mesh.instanceColor!.array as Float32Array).set(batch.colours);
+    mesh.instanceColor!.needsUpdate = true;
+    mesh.count = batch.count;
+    mesh.computeBoundingSphere();
+    mesh.name = `furniture:${batch.key}`;
+    mesh.userData = { itemIds: batch.itemIds };
+    const entry = { batch, mesh };
+    live.batches.add(entry);
+    invalidate();
+    return () => void live.batches.delete(entry);
+  }, [mesh, batch, live, invalidate]);
   // Shared geometry and material stay; only this mesh's instance buffers go.
   useEffect(() => () => mesh.dispose(), [mesh]);
   return <primitive object={mesh} />;
 }
 
-/** Every floor piece's soft shadow in one instanced mesh. */
-function ContactShadows({ matrices }: { readonly matrices: Float32Array }) {
+/** The naive comparison build (`?bench=1&naive=1`): a group per piece, a mesh and material per part. */
+function NaivePiece({ piece, models, live }: { readonly piece: ResolvedPiece; readonly models: ModelLookup; readonly live: Live }) {
+  const entries = useMemo(() => pieceEntries(piece, models), [piece, models]);
+  const materials = useMemo(
+    () =>
+      entries.map((entry) => {
+        const material = resourcesOf(entry.source).material.clone();
+        if (material instanceof MeshStandardMaterial) material.color.copy(entry.colour);
+        return material;
+      }),
+    [entries],
+  );
+  useEffect(() => () => materials.forEach((material) => material.dispose()), [materials]);
+  const register = (group: Object3D | null) => {
+    if (!group) return;
+    live.groups.set(piece.itemId, group);
+    return () => void live.groups.delete(piece.itemId);
+  };
+  const world = pieceMatrix(piece);
+  const position = new Vector3().setFromMatrixPosition(world);
+  return (
+    <group ref={register} position={position} rotation={[0, planRotationToWorldY(piece.rotationDeg), 0]} userData={{ itemId: piece.itemId }}>
+      {entries.map((entry, index) => (
+        <mesh key={index} geometry={resourcesOf(entry.source).geometry} material={materials[index]} matrixAutoUpdate={false} matrix={entry.local} />
+      ))}
+    </group>
+  );
+}
+
+/** Every floor piece's soft shadow in one instanced mesh (one mesh per piece in the naive build). */
+function ContactShadows({ shadows, live }: { readonly shadows: ReturnType<typeof contactShadows>; readonly live: Live }) {
+  const invalidate = useThree((state) => state.invalidate);
+  const capacity = NAIVE ? 0 : capacityFor(shadows.itemIds.length);
   const mesh = useMemo(() => {
+    if (NAIVE) return null;
     const { geometry, material } = contactShadowResources();
-    const instanced = new InstancedMesh(geometry, material, matrices.length / 16);
-    instanced.instanceMatrix.array.set(matrices);
-    instanced.computeBoundingSphere();
+    const instanced = new InstancedMesh(geometry, material, capacity);
     instanced.name = 'contact-shadows';
     // Drawn before the (transparent) glass and after the floor, without writing depth.
     instanced.renderOrder = 1;
     return instanced;
-  }, [matrices]);
-  useEffect(() => () => mesh.dispose(), [mesh]);
+  }, [capacity]);
+  useLayoutEffect(() => {
+    if (!mesh) return;
+    (mesh.instanceMatrix.array as Float32Array).set(shadows.matrices);
+    mesh.instanceMatrix.clearUpdateRanges();
+    mesh.instanceMatrix.needsUpdate = true;
+    mesh.count = shadows.itemIds.length;
+    mesh.computeBoundingSphere();
+    live.shadows = { mesh, index: new Map(shadows.itemIds.map((id, index) => [id, index])), lifts: shadows.lifts };
+    invalidate();
+    return () => {
+      live.shadows = null;
+    };
+  }, [mesh, shadows, live, invalidate]);
+  useEffect(() => () => mesh?.dispose(), [mesh]);
+  if (!mesh) return <NaiveShadows matrices={shadows.matrices} />;
   return <primitive object={mesh} />;
+}
+
+function NaiveShadows({ matrices }: { readonly matrices: Float32Array }) {
+  const { geometry, material } = contactShadowResources();
+  const list = useMemo(() => Array.from({ length: matrices.length / 16 }, (_, i) => new Matrix4().fromArray(matrices, i * 16)), [matrices]);
+  return list.map((matrix, index) => <mesh key={index} geometry={geometry} material={material} matrixAutoUpdate={false} matrix={matrix} renderOrder={1} />);
+}
+
+/** What bench/room.ts reads and drives; exists only with `?bench=1`. */
+export interface SceneBenchProbe {
+  readonly naive: boolean;
+  readonly pieces: number;
+  readonly modelsPending: number;
+  /** Renders one frame now and returns renderer.info for it. */
+  measure(): { drawCalls: number; triangles: number };
+  /** Turns the camera about the orbit target by `degrees` per animation frame for `frames` frames. */
+  orbit(frames: number, degrees: number): Promise<void>;
+  /** The client (CSS pixel) point over the middle of a placed item, or null when it is off screen. */
+  screenPoint(itemId: string): { x: number; y: number } | null;
+}
+
+function BenchProbe({ pieces, pending, live }: { readonly pieces: number; readonly pending: number; readonly live: Live }) {
+  const get = useThree((state) => state.get);
+  useEffect(() => {
+    const probe: SceneBenchProbe = {
+      naive: NAIVE,
+      pieces,
+      modelsPending: pending,
+      measure() {
+        const { gl, scene, camera } = get();
+        gl.render(scene, camera);
+        return { drawCalls: gl.info.render.calls, triangles: gl.info.render.triangles };
+      },
+      orbit(frames, degrees) {
+        return new Promise((done) => {
+          let left = frames;
+          const step = () => {
+            const { camera, controls, invalidate } = get();
+            const target = (controls as unknown as { target?: Vector3; update?: () => void } | null)?.target ?? new Vector3();
+            const offset = camera.position.clone().sub(target).applyAxisAngle(new Vector3(0, 1, 0), (degrees * Math.PI) / 180);
+            camera.position.copy(target).add(offset);
+            camera.lookAt(target);
+            (controls as unknown as { update?: () => void } | null)?.update?.();
+            invalidate();
+            if (--left > 0) requestAnimationFrame(step);
+            else requestAnimationFrame(() => done());
+          };
+          requestAnimationFrame(step);
+        });
+      },
+      screenPoint(itemId) {
+        const piece = live.pieces.get(itemId);
+        if (!piece) return null;
+        const { camera, gl } = get();
+        const ndc = new Vector3(mmToMetres(piece.xMm), mmToMetres(piece.elevationMm + piece.heightMm * 0.6), mmToMetres(piece.yMm)).project(camera);
+        if (Math.abs(ndc.x) > 1 || Math.abs(ndc.y) > 1) return null;
+        const rect = gl.domElement.getBoundingClientRect();
+        return { x: rect.left + ((ndc.x + 1) / 2) * rect.width, y: rect.top + ((1 - ndc.y) / 2) * rect.height };
+      },
+    };
+    (window as unknown as { __atelierScene?: SceneBenchProbe }).__atelierScene = Object.freeze(probe);
+  }, [get, pieces, pending, live]);
+  return null;
 }

@@ -68,7 +68,7 @@ const DEFAULT_FRAME = '#5a4636';
 const DEFAULT_METAL = '#3a3c40';
 
 /** A neutral per category for pieces whose colour we cannot read. */
-const CATEGORY_DEFAULT: Readonly<Record<Category, string>> = {
+export const CATEGORY_DEFAULT: Readonly<Record<Category, string>> = {
   sofa: '#b7b1a7',
   armchair: '#b39f86',
   'dining chair': '#a47a52',

@@ -5,7 +5,7 @@
  */
 import type { PlacedItem, Product } from '../../api/types.ts';
 import { isCategory, type Category } from '../../../core/catalog.ts';
-import { paletteFor } from './colours.ts';
+import { paletteFor, type PiecePalette } from './colours.ts';
 import { furnitureParts, type Part } from './parts.ts';
 
 /** One placed piece, resolved against the catalog: what it is, how big, where, in which colours. */
@@ -19,7 +19,12 @@ export interface ResolvedPiece {
   readonly yMm: number;
   readonly elevationMm: number;
   readonly rotationDeg: number;
+  /** The procedural parts: what is drawn when there is no model, while it loads, or if it fails. */
   readonly parts: readonly Part[];
+  /** The product's glTF model (`product.modelUrl`), drawn at the piece's true size when it loads. */
+  readonly modelUrl?: string | null;
+  /** The piece's colours; a model's main surface takes `palette.main`. */
+  readonly palette?: PiecePalette;
 }
 
 /**
@@ -48,6 +53,8 @@ export function resolvePieces(items: readonly PlacedItem[], products: readonly P
       elevationMm: item.elevationMm,
       rotationDeg: item.rotationDeg,
       parts: furnitureParts({ category: source.category, ...dims, palette }),
+      modelUrl: product?.modelUrl ?? null,
+      palette,
     });
   }
   return { pieces, unresolved };
