@@ -9,6 +9,9 @@ import { HomeScreen } from '../screens/home/HomeScreen.tsx';
 import { ClaimScreen } from '../screens/protected/ClaimScreen.tsx';
 import { ProtectedScreen } from '../screens/protected/ProtectedScreen.tsx';
 import { ProjectScreen } from '../screens/project/ProjectScreen.tsx';
+import { CompareScreen } from '../screens/options/CompareScreen.tsx';
+import { VersionScreen } from '../screens/options/VersionScreen.tsx';
+import { ShoppingListScreen } from '../screens/shopping/ShoppingListScreen.tsx';
 import { SignInScreen } from '../screens/SignInScreen.tsx';
 import { selectSessionStatus, useAppStore } from '../state/store.ts';
 import { LoadingState } from '../ui/States.tsx';
@@ -52,6 +55,12 @@ function SignedIn() {
       return <HomeScreen />;
     case 'project':
       return <ProjectScreen key={route.projectId} projectId={route.projectId} optionId={route.optionId} />;
+    case 'option-version':
+      return <VersionScreen key={`${route.optionId}/${route.number}`} projectId={route.projectId} optionId={route.optionId} number={route.number} />;
+    case 'compare':
+      return <CompareScreen key={route.roomId} projectId={route.projectId} roomId={route.roomId} />;
+    case 'shopping':
+      return <ShoppingListScreen key={route.optionId} projectId={route.projectId} optionId={route.optionId} />;
     case 'protected':
       return <ProtectedScreen />;
     case 'claim':

@@ -5,6 +5,9 @@
 export type Route =
   | { readonly name: 'home' }
   | { readonly name: 'project'; readonly projectId: string; readonly optionId?: string }
+  | { readonly name: 'option-version'; readonly projectId: string; readonly optionId: string; readonly number: number }
+  | { readonly name: 'compare'; readonly projectId: string; readonly roomId: string }
+  | { readonly name: 'shopping'; readonly projectId: string; readonly optionId: string }
   | { readonly name: 'protected' }
   | { readonly name: 'claim'; readonly claimId: string }
   | { readonly name: 'catalog' }
@@ -21,6 +24,11 @@ export function parseRoute(hash: string): Route {
       return part;
     }
   });
+  // [Options] #/projects/:id/options/:optionId/versions/:n, …/shopping, #/projects/:id/rooms/:roomId/compare
+  const [, , , , leaf, leafId] = path.split('/').map((part) => safeDecode(part));
+  if (head === 'projects' && id && sub === 'options' && subId && leaf === 'versions' && leafId && /^\d+$/.test(leafId)) return { name: 'option-version', projectId: id, optionId: subId, number: Number(leafId) };
+  if (head === 'projects' && id && sub === 'options' && subId && leaf === 'shopping') return { name: 'shopping', projectId: id, optionId: subId };
+  if (head === 'projects' && id && sub === 'rooms' && subId && leaf === 'compare') return { name: 'compare', projectId: id, roomId: subId };
   if (head === 'projects' && id) {
     return sub === 'options' && subId ? { name: 'project', projectId: id, optionId: subId } : { name: 'project', projectId: id };
   }
@@ -36,6 +44,12 @@ export function parseRoute(hash: string): Route {
 
 export function routeHref(route: Route): string {
   switch (route.name) {
+    case 'option-version':
+      return `#/projects/${encodeURIComponent(route.projectId)}/options/${encodeURIComponent(route.optionId)}/versions/${route.number}`;
+    case 'compare':
+      return `#/projects/${encodeURIComponent(route.projectId)}/rooms/${encodeURIComponent(route.roomId)}/compare`;
+    case 'shopping':
+      return `#/projects/${encodeURIComponent(route.projectId)}/options/${encodeURIComponent(route.optionId)}/shopping`;
     case 'home':
       return '#/';
     case 'project':
@@ -52,5 +66,13 @@ export function routeHref(route: Route): string {
       return route.tab === 'reports' ? '#/desk/reports' : '#/desk';
     case 'desk-claim':
       return `#/desk/claims/${encodeURIComponent(route.claimId)}`;
+  }
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
   }
 }

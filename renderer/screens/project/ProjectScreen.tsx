@@ -21,6 +21,8 @@ import { OptionList } from './OptionList.tsx';
 import { optionLines } from './optionLines.ts';
 import { PieceList } from './PieceList.tsx';
 import { RoomPicker } from './RoomPicker.tsx';
+import { CommentsPanel } from '../options/CommentsPanel.tsx';
+import { OptionPanel } from '../options/OptionPanel.tsx';
 
 /** three.js and the scene load only when a project opens, so sign-in and home stay light. */
 const RoomView = lazy(() => import('../../scene/RoomView.tsx'));
@@ -46,13 +48,13 @@ export function ProjectScreen({ projectId, optionId }: { readonly projectId: str
             }
           />
         ) : null}
-        {project.status === 'ready' ? <ProjectBody project={project.data.project} optionId={optionId} /> : null}
+        {project.status === 'ready' ? <ProjectBody project={project.data.project} optionId={optionId} reload={project.reload} /> : null}
       </main>
     </div>
   );
 }
 
-function ProjectBody({ project, optionId }: { readonly project: ProjectDetail; readonly optionId: string | undefined }) {
+function ProjectBody({ project, optionId, reload }: { readonly project: ProjectDetail; readonly optionId: string | undefined; readonly reload: () => void }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const [catalogOpen, setCatalogOpen] = useState(false);
@@ -114,6 +116,18 @@ function ProjectBody({ project, optionId }: { readonly project: ProjectDetail; r
             <RoomPicker rooms={project.rooms} selectedRoomId={room.id} onSelect={selectRoom} />
             <OptionList options={roomOptions} selectedId={option?.id ?? null} onSelect={selectOption} />
             {option ? <PieceList status={optionStatus} lines={lines} error={optionData.error} onRetry={optionData.reload} budget={project.budget} unresolved={resolved?.unresolved.length ?? 0} /> : null}
+            {/* [Options] versions, publish/approve, compare link, option management; comments */}
+            <OptionPanel
+              projectId={project.id}
+              roomId={room.id}
+              option={option}
+              roomOptions={roomOptions}
+              onOptionsChanged={(id) => {
+                reload();
+                navigate({ name: 'project', projectId: project.id, ...(id ? { optionId: id } : {}) }, { replace: true });
+              }}
+            />
+            {option ? <CommentsPanel optionId={option.id} pieces={lines.map((line) => ({ id: line.item.id, name: line.name || t('project.ownPiece') }))} /> : null}
           </aside>
           <section className="project__view" aria-label={t('scene.label', { room: room.name })}>
             <Suspense fallback={<LoadingState label={t('project.optionLoading')} />}>

@@ -1,0 +1,122 @@
+/**
+ * [Options] end to end on the demo studio: the designer publishes v1 of Maya's option with a
+ * note; Maya signs in, reads the note and approves; the shopping list's totals equal the option's
+ * total and the CSV export holds the same lines; marking a line purchased records it, and the
+ * purchase shows on Protected purchases. (The swap step of issue 5's e2e belongs to the swap work.)
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { DEMO, DEMO_PROJECT, expect, test } from './fixtures.ts';
+import { HomePage } from './pages/HomePage.ts';
+import { centsOf, ShoppingListPage, VersionsPanel } from './pages/OptionsPages.ts';
+import { ProtectedPage } from './pages/ProtectedPage.ts';
+import { ProjectPage } from './pages/ProjectPage.ts';
+import { SignInPage } from './pages/SignInPage.ts';
+
+const NOTE = 'Maya — warm oak, a deep sofa, two armchairs by the window. Tell me what you think of the rug!';
+
+async function snap(page: Page, name: string): Promise<void> {
+  if (!process.env.ATELIER_SCREENSHOT_DIR) return;
+  await mkdir(process.env.ATELIER_SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(process.env.ATELIER_SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else if (c !== '\r') cell += c;
+  }
+  return rows;
+}
+
+test('the designer publishes v1 with a note; the customer reads it, approves, and buys from the shopping list', async ({ page, browser, baseURL }) => {
+  test.setTimeout(120_000);
+  // The designer publishes v1.
+  await new SignInPage(page).goto();
+  await new SignInPage(page).signIn(DEMO.designer);
+  await new HomePage(page).openProject(DEMO_PROJECT);
+  const designerVersions = new VersionsPanel(page);
+  await expect(designerVersions.panel).toContainText('Not published yet');
+  await designerVersions.publish('v1', NOTE);
+  await expect(designerVersions.note).toHaveText(NOTE);
+  await expect(designerVersions.panel.getByText(/Published by Camille Laurent/)).toBeVisible();
+  await snap(page, 'options-designer-published');
+
+  // The customer, in a browser of her own, is told, reads the note and approves.
+  const context = await browser.newContext({ baseURL: baseURL! });
+  const maya = await context.newPage();
+  await new SignInPage(maya).goto();
+  await new SignInPage(maya).signIn(DEMO.customer);
+  await new HomePage(maya).openProject(DEMO_PROJECT);
+  const versions = new VersionsPanel(maya);
+  await expect(versions.note).toHaveText(NOTE);
+  const project = new ProjectPage(maya);
+  await expect(project.total).not.toHaveText('—');
+  const optionTotal = centsOf(await project.total.innerText());
+  await snap(maya, 'options-customer-reads-note');
+  await versions.approveButton().click();
+  await expect(versions.panel.getByText(/^Approved: v1, by Maya Okafor/)).toBeVisible();
+  await expect(versions.approveButton()).toHaveCount(0);
+
+  // The shopping list: totals equal the option's total.
+  await versions.shoppingListLink.click();
+  const shopping = new ShoppingListPage(maya);
+  await expect(shopping.heading).toBeVisible();
+  await expect(shopping.lines.first()).toBeVisible();
+  expect(centsOf(await shopping.total.innerText())).toBe(optionTotal);
+  const subtotals = await Promise.all((await shopping.subtotals.all()).map(async (cell) => centsOf(await cell.innerText())));
+  expect(subtotals.reduce((a, b) => a + b, 0)).toBe(optionTotal);
+  const rows = await shopping.rows();
+  expect(rows.reduce((sum, row) => sum + centsOf(row.lineTotal), 0)).toBe(optionTotal);
+  await snap(maya, 'options-shopping-list');
+
+  // The CSV export holds the same lines and totals.
+  const href = await shopping.exportLink.getAttribute('href');
+  const response = await maya.request.get(href!);
+  expect(response.headers()['content-type']).toContain('text/csv');
+  const csv = parseCsv(await response.text());
+  const items = csv.filter((row) => row[0] === 'item');
+  expect(items.map((row) => [row[2], Math.round(Number(row[7]) * 100)])).toEqual(rows.map((row) => [row.name, centsOf(row.lineTotal)]));
+  expect(Math.round(Number(csv.find((row) => row[0] === 'total')![7]) * 100)).toBe(optionTotal);
+
+  // Mark one line purchased; it shows on the list and on Protected purchases.
+  const first = shopping.lines.first();
+  const product = rows[0]!.name;
+  await first.getByRole('button', { name: 'Mark purchased' }).click();
+  const form = maya.getByRole('form', { name: `Record the purchase of ${product}` });
+  await form.getByLabel('Price paid per unit (USD)').fill('-5');
+  await form.getByLabel('Order reference').fill('FW-20931');
+  await form.getByRole('button', { name: 'Record purchase' }).click();
+  await expect(form.getByText('The price paid must be more than zero — it cannot be negative.')).toBeVisible();
+  await form.getByLabel('Price paid per unit (USD)').fill((centsOf(rows[0]!.lineTotal) / 100).toFixed(2));
+  await form.getByRole('button', { name: 'Record purchase' }).click();
+  await expect(first).toContainText('Order FW-20931');
+  await expect(maya.getByText('1 of')).toBeVisible();
+  await snap(maya, 'options-marked-purchased');
+  const protectedPage = new ProtectedPage(maya);
+  await protectedPage.headerLink.click();
+  await expect(protectedPage.heading).toHaveText('Protected purchases');
+  await expect(protectedPage.purchases.filter({ hasText: product }).first()).toBeVisible();
+  await snap(maya, 'options-protected');
+  await context.close();
+});
