@@ -8,14 +8,29 @@ import { navigate } from '../app/useRoute.ts';
 import { savePreferences, signOut } from '../app/studio.ts';
 import { useAppStore, type AppState } from '../state/store.ts';
 import { resolveScheme } from '../state/uiSlice.ts';
+import { EDITOR_COMMANDS } from '../editor/commands.ts';
+
+/** How a command was started: the modifier keys held (a shortcut, a click). */
+export interface CommandTrigger {
+  readonly shiftKey: boolean;
+  readonly altKey: boolean;
+}
 
 export interface Command {
   readonly id: string;
   readonly label: ParseKeys;
   /** In menu notation, e.g. "Mod+Shift+L"; see shortcuts.ts. */
   readonly shortcut?: string;
+  /** Further keys that run it (Backspace for Delete, Ctrl+Y for redo). */
+  readonly keys?: readonly string[];
+  /** An editing command: its keys do nothing while typing in a field. */
+  readonly editing?: boolean;
+  /** Runs again while its key is held down (nudges). */
+  readonly repeat?: boolean;
+  /** Listed in the command palette (default true). */
+  readonly palette?: boolean;
   isAvailable(state: AppState): boolean;
-  perform(state: AppState): void | Promise<void>;
+  perform(state: AppState, trigger?: CommandTrigger): void | Promise<void>;
 }
 
 const signedIn = (state: AppState) => state.sessionStatus === 'signed-in';
@@ -47,6 +62,7 @@ export const COMMANDS: readonly Command[] = [
     isAvailable: signedIn,
     perform: () => signOut(),
   },
+  ...EDITOR_COMMANDS,
 ];
 
 export function findCommand(id: string): Command | undefined {
@@ -54,10 +70,10 @@ export function findCommand(id: string): Command | undefined {
 }
 
 /** Runs a command by id if it exists and is available now; returns whether it ran. */
-export function runCommand(id: string): boolean {
+export function runCommand(id: string, trigger?: CommandTrigger): boolean {
   const command = findCommand(id);
   const state = useAppStore.getState();
   if (!command || !command.isAvailable(state)) return false;
-  void command.perform(state);
+  void command.perform(state, trigger);
   return true;
 }

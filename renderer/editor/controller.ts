@@ -180,7 +180,7 @@ export function createEditorController(context: EditorContext): EditorController
       if (!piece) return null;
       const outline = context.shape().outline;
       const id = newId();
-      let offset = { dxMm: DUPLICATE_OFFSET_MM, dyMm: -DUPLICATE_OFFSET_MM };
+      let offset = { dxMm: DUPLICATE_OFFSET_MM, dyMm: DUPLICATE_OFFSET_MM };
       const shifted = { xMm: piece.xMm + offset.dxMm, yMm: piece.yMm + offset.dyMm, rotationDeg: piece.rotationDeg };
       if (!isWallHung(piece.category) && !footprintInsideRoom(footprintOf(piece, shifted), outline)) {
         const clamped = clampIntoRoom(outline, piece, shifted);

@@ -76,10 +76,10 @@ describe('placement', () => {
     assert.equal(defaultElevationMm('sofa', 800), 0);
   });
 
-  it('nudges by 10 mm, 100 mm with Shift, up is away from the viewer, and keeps pieces inside', () => {
+  it('nudges by 10 mm, 100 mm with Shift, up the plan is −y, and keeps pieces inside', () => {
     assert.deepEqual(nudgeDelta('ArrowRight', false), { dxMm: 10, dyMm: 0 });
-    assert.deepEqual(nudgeDelta('ArrowUp', true), { dxMm: 0, dyMm: 100 });
-    assert.deepEqual(nudgeDelta('ArrowDown', false), { dxMm: 0, dyMm: -10 });
+    assert.deepEqual(nudgeDelta('ArrowUp', true), { dxMm: 0, dyMm: -100 });
+    assert.deepEqual(nudgeDelta('ArrowDown', false), { dxMm: 0, dyMm: 10 });
     assert.deepEqual(nudgePlacement(outline, sofa, { xMm: 2100, yMm: 1000, rotationDeg: 0 }, { dxMm: 10, dyMm: 0 }), { xMm: 2110, yMm: 1000, rotationDeg: 0 });
     assert.equal(nudgePlacement(outline, sofa, { xMm: 2100, yMm: 450, rotationDeg: 0 }, { dxMm: 0, dyMm: -10 }), null);
   });
@@ -198,7 +198,7 @@ describe('editor controller', () => {
     assert.equal(readItem(live.doc, 's')!.rotationDeg, 90);
     const copy = controller.duplicateSelected()!;
     assert.equal(selected(), copy);
-    assert.deepEqual(readItem(live.doc, copy), { ...item(copy, 'p-sofa', 2410, 1600, 90) });
+    assert.deepEqual(readItem(live.doc, copy), { ...item(copy, 'p-sofa', 2410, 2000, 90) });
     assert.ok(controller.deleteSelected());
     assert.equal(readItem(live.doc, copy), undefined);
     assert.equal(selected(), null);

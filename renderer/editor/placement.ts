@@ -23,7 +23,7 @@ import type { PlanPoint } from '../../core/room.ts';
 
 export const NUDGE_MM = 10;
 export const NUDGE_LARGE_MM = 100;
-/** A duplicate lands this far from its source (down and to the right in the plan). */
+/** A duplicate lands this far from its source, down and to the right on the plan (+x, +y). */
 export const DUPLICATE_OFFSET_MM = 200;
 
 export function isWallHung(category: string): boolean {
@@ -112,8 +112,8 @@ export function isArrowKey(key: string): key is ArrowKey {
 }
 
 /**
- * An arrow key's move in the plan: 10 mm, 100 mm with Shift. Up is away from the viewer (+y),
- * as the plan is drawn with the far wall at the top.
+ * An arrow key's move in the plan: 10 mm, 100 mm with Shift. The plan is drawn with +y down
+ * the page (as the default 3D camera sees the room), so Up is −y.
  */
 export function nudgeDelta(key: ArrowKey, large: boolean): { readonly dxMm: number; readonly dyMm: number } {
   const step = large ? NUDGE_LARGE_MM : NUDGE_MM;
@@ -123,9 +123,9 @@ export function nudgeDelta(key: ArrowKey, large: boolean): { readonly dxMm: numb
     case 'ArrowRight':
       return { dxMm: step, dyMm: 0 };
     case 'ArrowUp':
-      return { dxMm: 0, dyMm: step };
-    case 'ArrowDown':
       return { dxMm: 0, dyMm: -step };
+    case 'ArrowDown':
+      return { dxMm: 0, dyMm: step };
   }
 }
 

@@ -1,6 +1,6 @@
 import { OrbitControls } from '@react-three/drei';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useLayoutEffect, useMemo, useRef, type ComponentRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentRef, type DragEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NeutralToneMapping } from 'three';
 import type { Room } from '../api/types.ts';
@@ -11,7 +11,14 @@ import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { Recenter } from '../ui/Icons.tsx';
 import { initialView, maxDistanceFor } from './camera.ts';
 import { Cutaway } from './Cutaway.tsx';
-import { FurnitureBatches } from './FurnitureBatches.tsx';
+import { FurnitureBatches, type FurnitureHandle } from './FurnitureBatches.tsx';
+import { EditorLayer, type FloorPicker } from './EditorLayer.tsx';
+import type { RoomPiece, RoomWarning } from '../../core/geometry/index.ts';
+import type { EditorController } from '../editor/controller.ts';
+import { carriesProduct, readProductDragData } from '../editor/productDrag.ts';
+import { isWallHung } from '../editor/placement.ts';
+import type { Severity } from '../editor/warnings.ts';
+import { primeProducts } from '../live/useProducts.ts';
 import type { ResolvedPiece } from './furniture/pieces.ts';
 import { planBounds } from './plan.ts';
 import { RoomShell } from './RoomShell.tsx';
@@ -27,13 +34,22 @@ interface RoomViewProps {
   readonly pieces: readonly ResolvedPiece[];
   /** False while the option's pieces are still loading; tests wait for a settled, drawn view. */
   readonly settled: boolean;
+  /** [Room] The placement editor: picking, dragging, dropping from the catalog, selection and warnings. */
+  readonly editing?: RoomEditing | undefined;
+}
+
+export interface RoomEditing {
+  readonly controller: EditorController | null;
+  readonly pieces: readonly RoomPiece[];
+  readonly severity: ReadonlyMap<string, Severity>;
+  readonly warnings: readonly RoomWarning[];
 }
 
 /**
  * The room in 3D: a view, never a per-frame state machine. `frameloop="demand"` renders only
  * when something changes (orbiting, new data, a theme switch); an idle room costs nothing.
  */
-export default function RoomView({ room, pieces, settled }: RoomViewProps) {
+export default function RoomView({ room, pieces, settled, editing }: RoomViewProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const scheme = useAppStore(selectScheme);
@@ -41,9 +57,37 @@ export default function RoomView({ room, pieces, settled }: RoomViewProps) {
   const bounds = planBounds(room.outline);
   const view = useMemo(() => initialView(room.outline), [room.outline]);
   const maxDistance = useMemo(() => maxDistanceFor(room.outline), [room.outline]);
+  const furniture = useRef<FurnitureHandle>(null);
+  const picker = useRef<FloorPicker | null>(null);
+  const [dropping, setDropping] = useState(false);
+
+  // A product dragged from the catalog lands where it is dropped on the floor (a wall piece, on the wall nearest).
+  const onDragOver = (event: DragEvent<HTMLDivElement>) => {
+    if (!editing?.controller || !carriesProduct(event.dataTransfer)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    if (!dropping) setDropping(true);
+  };
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    setDropping(false);
+    const product = readProductDragData(event.dataTransfer);
+    if (!editing?.controller || !product) return;
+    event.preventDefault();
+    const point = picker.current?.(event.clientX, event.clientY, isWallHung(product.category) ? 1500 : 0) ?? null;
+    primeProducts([product]);
+    editing.controller.addProduct(product, point);
+  };
 
   return (
-    <div className="viewport" data-testid="room-view" data-settled={settled ? 'true' : 'false'} data-pieces={pieces.length}>
+    <div
+      className={dropping ? 'viewport viewport--drop' : 'viewport'}
+      data-testid="room-view"
+      data-settled={settled ? 'true' : 'false'}
+      data-pieces={pieces.length}
+      onDragOver={onDragOver}
+      onDragLeave={() => setDropping(false)}
+      onDrop={onDrop}
+    >
       <ErrorBoundary fallback={<p className="viewport__unavailable">{t('scene.unavailable')}</p>}>
         <Canvas
           frameloop="demand"
@@ -65,12 +109,13 @@ export default function RoomView({ room, pieces, settled }: RoomViewProps) {
           <directionalLight position={[view.target[0] - 6, 4, view.target[2] - 2]} intensity={0.45} />
           <Cutaway outline={room.outline}>
             <RoomShell room={room} />
-            <FurnitureBatches pieces={pieces} outline={room.outline} />
+            <FurnitureBatches ref={furniture} pieces={pieces} outline={room.outline} />
           </Cutaway>
           {/* The target is set by CameraFraming, not as a prop, so a re-render never snaps the view back. */}
           <OrbitControls ref={controls} makeDefault enableDamping={false} minDistance={1} maxDistance={maxDistance} maxPolarAngle={Math.PI / 2 - 0.06} />
           <CameraFraming position={view.position} target={view.target} controls={controls} />
           <PresenceOverlay pieces={pieces} />
+          {editing ? <EditorLayer controller={editing.controller} pieces={editing.pieces} outline={room.outline} severity={editing.severity} warnings={editing.warnings} furniture={furniture} picker={picker} controls={controls} /> : null}
           <FrameProbe pieces={pieces.length} />
         </Canvas>
       </ErrorBoundary>

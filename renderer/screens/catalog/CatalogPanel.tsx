@@ -15,6 +15,7 @@ import { Search } from './CatalogIcons.tsx';
 import { FacetFilters } from './FacetFilters.tsx';
 import { ProductDetail } from './ProductDetail.tsx';
 import { ResultCard } from './ResultCard.tsx';
+import { AddToRoom } from '../../editor/AddToRoom.tsx';
 import './catalog.css';
 
 /**
@@ -22,7 +23,7 @@ import './catalog.css';
  * `compact` is the narrow panel beside the room on the project page; the catalog screen shows
  * the filters as a column beside the results.
  */
-export function CatalogPanel({ compact = false }: { readonly compact?: boolean }) {
+export function CatalogPanel({ compact = false, projectId }: { readonly compact?: boolean; readonly projectId?: string }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const units = useAppStore(selectUnits);
@@ -40,7 +41,8 @@ export function CatalogPanel({ compact = false }: { readonly compact?: boolean }
   const selectedCurrencies = [...new Set(retailerList.filter((retailer) => filters.retailerIds.includes(retailer.id)).map((retailer) => retailer.currency))];
   const priceCurrency = selectedCurrencies.length === 1 ? selectedCurrencies[0]! : (filters.currency ?? retailerList[0]?.currency ?? null);
   const effective = filters.currency === priceCurrency ? filters : { ...filters, currency: priceCurrency };
-  const shownSearch = useCatalogSearch(effective);
+  // [Intake] Inside a project, results rank by that project's customer's style profile.
+  const shownSearch = useCatalogSearch(projectId ? { ...effective, projectId } : effective);
 
   const answer = shownSearch.answer;
   const answeredText = shownSearch.answeredFor?.text ?? null;
@@ -158,6 +160,7 @@ export function CatalogPanel({ compact = false }: { readonly compact?: boolean }
             {answer?.hits.map((hit) => (
               <li key={hit.product.id}>
                 <ResultCard product={hit.product} dimensions={dimensionsText(hit.product, units, locale)} format={format} t={t} onOpen={setOpenProductId} />
+                {compact ? <AddToRoom product={hit.product} /> : null}
               </li>
             ))}
           </ul>

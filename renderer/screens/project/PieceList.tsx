@@ -3,6 +3,7 @@ import type { Money } from '../../../core/money.ts';
 import { useFormatters } from '../../i18n/useFormatters.ts';
 import { ErrorState, LoadingState } from '../../ui/States.tsx';
 import { budgetHeadroom, totalsByCurrency, type OptionLine } from './optionLines.ts';
+import type { PieceDoorwayFit } from '../../editor/warnings.ts';
 
 interface PieceListProps {
   readonly status: 'loading' | 'ready' | 'error';
@@ -11,10 +12,15 @@ interface PieceListProps {
   readonly onRetry: () => void;
   readonly budget: Money | null;
   readonly unresolved: number;
+  /** [Room] The editor's selection: a line selects its piece in the 3D view and the plan. */
+  readonly selectedId?: string | null;
+  readonly onSelect?: (itemId: string) => void;
+  /** [Room] Whether a piece of this size goes through the room's doors. */
+  readonly doorwayFit?: (dims: NonNullable<OptionLine['dims']>, category: string) => PieceDoorwayFit | null;
 }
 
 /** Every piece in the option with its retailer, true size and price, and the total against the budget. */
-export function PieceList({ status, lines, error, onRetry, budget, unresolved }: PieceListProps) {
+export function PieceList({ status, lines, error, onRetry, budget, unresolved, selectedId, onSelect, doorwayFit }: PieceListProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const totals = totalsByCurrency(lines);
@@ -32,13 +38,20 @@ export function PieceList({ status, lines, error, onRetry, budget, unresolved }:
         <>
           <ul className="piece-list" role="list">
             {lines.map((line) => (
-              <li key={line.item.id} className="piece">
+              <li key={line.item.id} className={line.item.id === selectedId ? 'piece piece--selected' : 'piece'} data-item-id={line.item.id} aria-current={line.item.id === selectedId ? 'true' : undefined}>
                 <div className="piece__main">
-                  <span className="piece__name">{line.name}</span>
+                  {onSelect ? (
+                    <button type="button" className="piece__name piece__select-button" onClick={() => onSelect(line.item.id)}>
+                      {line.name}
+                    </button>
+                  ) : (
+                    <span className="piece__name">{line.name}</span>
+                  )}
                   <span className="piece__meta">
                     {line.product ? line.product.retailerName : t('project.ownPiece')}
                     {line.dims ? ` · ${format.dimensions(line.dims)}` : ''}
                   </span>
+                  {line.dims && doorwayFit ? <DoorwayBadge fit={doorwayFit(line.dims, line.category)} /> : null}
                 </div>
                 <div className="piece__price">
                   {line.lineTotal ? format.money(line.lineTotal) : '—'}
@@ -65,5 +78,16 @@ export function PieceList({ status, lines, error, onRetry, budget, unresolved }:
         </>
       ) : null}
     </section>
+  );
+}
+
+function DoorwayBadge({ fit }: { readonly fit: PieceDoorwayFit | null }) {
+  const { t } = useTranslation();
+  if (!fit || fit.doors.length === 0) return null;
+  const blocked = fit.doors.filter((door) => !door.fit.fits);
+  return (
+    <span className={fit.fitsAll ? 'doorway-fit doorway-fit--ok' : 'doorway-fit doorway-fit--no'} data-testid="doorway-fit" title={blocked.map((door) => `${door.label}: ${door.fit.reason}`).join('\n') || undefined}>
+      {fit.fitsAll ? t('editor.doorwayFits') : t('editor.doorwayFitsNot')}
+    </span>
   );
 }

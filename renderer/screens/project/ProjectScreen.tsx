@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as endpoints from '../../../core/api/foundation.ts';
 import type { ProjectDetail } from '../../api/types.ts';
@@ -11,23 +11,37 @@ import { AppHeader } from '../../ui/AppHeader.tsx';
 import { ArrowLeft } from '../../ui/Icons.tsx';
 import { StagePill } from '../../ui/StagePill.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/States.tsx';
-import { resolvePieces, type ResolvedPiece } from '../../scene/furniture/pieces.ts';
+import type { ResolvedPiece } from '../../scene/furniture/pieces.ts';
+import { useLiveSnapshot } from '../../live/useLiveOption.ts';
+import { CommandPalette } from '../../editor/CommandPalette.tsx';
+import { EditorToolbar } from '../../editor/EditorToolbar.tsx';
+import { editorStore, useEditor } from '../../editor/editorStore.ts';
+import { doorwayFitOf } from '../../editor/warnings.ts';
+import { useEditorSession } from '../../editor/useEditorSession.ts';
+import { WarningList } from '../../editor/WarningList.tsx';
+import { PlanView } from './PlanView.tsx';
 import { CatalogPanel } from '../catalog/CatalogPanel.tsx';
 import { useLiveOption } from '../../live/useLiveOption.ts';
 import { LiveOptionContext } from '../../live/LiveOptionContext.ts';
 import { LiveBar } from './presence/LiveBar.tsx';
+import { ProjectChatDock } from './chat/ChatPanel.tsx';
 import { useOptionContent } from '../../live/useOptionContent.ts';
 import { OptionList } from './OptionList.tsx';
 import { optionLines } from './optionLines.ts';
 import { PieceList } from './PieceList.tsx';
 import { RoomPicker } from './RoomPicker.tsx';
+import { ProjectProgress } from '../intake/ProjectProgress.tsx';
 import { CommentsPanel } from '../options/CommentsPanel.tsx';
 import { OptionPanel } from '../options/OptionPanel.tsx';
+import { RoomShellLinks } from '../room/RoomShellLinks.tsx';
+import { PinnedReference } from '../photos/PinnedReference.tsx';
 
 /** three.js and the scene load only when a project opens, so sign-in and home stay light. */
 const RoomView = lazy(() => import('../../scene/RoomView.tsx'));
 
 const EMPTY: readonly ResolvedPiece[] = [];
+/** [Room] Stands in for the room while a project has none, so the editor's hooks always run. */
+const NO_ROOM = { outline: [], ceilingHeightMm: 0, wallThicknessMm: 0, openings: [], floor: { colour: '#ffffff', material: 'none' }, walls: { colour: '#ffffff', material: 'none' } } as const;
 
 export function ProjectScreen({ projectId, optionId }: { readonly projectId: string; readonly optionId: string | undefined }) {
   const { t } = useTranslation();
@@ -67,7 +81,14 @@ function ProjectBody({ project, optionId, reload }: { readonly project: ProjectD
   // [Collab] The live option document is the source of the items; the REST answer paints first.
   const live = useLiveOption(option?.id ?? null);
   const content = useOptionContent(live, optionData.status === 'ready' ? optionData.data : null);
-  const resolved = useMemo(() => (content.items ? resolvePieces(content.items, content.products) : null), [content]);
+  // [Room] The placement editor: pieces cached per item, warnings, the controller on the live option.
+  const editor = useEditorSession(live, room ?? NO_ROOM, content.items, content.products);
+  const snapshot = useLiveSnapshot(live);
+  const viewMode = useEditor((state) => state.viewMode);
+  const selectedId = useEditor((state) => state.selectedId);
+  const selectPiece = useCallback((id: string) => editorStore.getState().select(id), []);
+  const doorwayFit = useCallback((dims: { widthMm: number; depthMm: number; heightMm: number }, category: string) => (room ? doorwayFitOf(room, { ...dims, category }) : null), [room]);
+  const editing = useMemo(() => ({ controller: editor.controller, pieces: editor.pieces, severity: editor.severity, warnings: editor.warnings }), [editor.controller, editor.pieces, editor.severity, editor.warnings]);
   const lines = useMemo(() => (content.items ? optionLines(content.items, content.products) : []), [content]);
   const optionStatus = content.items ? 'ready' : optionData.status;
 
@@ -91,6 +112,12 @@ function ProjectBody({ project, optionId, reload }: { readonly project: ProjectD
             {catalogOpen ? t('catalog.closeCatalog') : t('catalog.openCatalog')}
           </button>
           <LiveBar live={live} />
+          <ProjectChatDock projectId={project.id} />
+          <RoomShellLinks projectId={project.id} roomId={room?.id ?? null} designerIds={project.designers.map((designer) => designer.userId)} />
+          {/* [Intake] the room photos by the shot list */}
+          <a className="button button--secondary button--sm" href={routeHref({ name: 'photos', projectId: project.id, ...(room ? { roomId: room.id } : {}) })}>
+            {t('photos.navLink')}
+          </a>
         </div>
         <dl className="project__facts">
           <div>
@@ -108,14 +135,18 @@ function ProjectBody({ project, optionId, reload }: { readonly project: ProjectD
             </div>
           ) : null}
         </dl>
+        {/* [Intake] the stage tracker: what happens next and when, the timeline, moving the stage */}
+        <ProjectProgress projectId={project.id} onStageChanged={reload} />
       </div>
       {room ? (
         <LiveOptionContext value={live}>
         <div className={catalogOpen ? 'project__body project__body--with-catalog' : 'project__body'}>
           <aside className="project__side">
             <RoomPicker rooms={project.rooms} selectedRoomId={room.id} onSelect={selectRoom} />
+            <PinnedReference projectId={project.id} roomId={room.id} />
             <OptionList options={roomOptions} selectedId={option?.id ?? null} onSelect={selectOption} />
-            {option ? <PieceList status={optionStatus} lines={lines} error={optionData.error} onRetry={optionData.reload} budget={project.budget} unresolved={resolved?.unresolved.length ?? 0} /> : null}
+            {option ? <PieceList status={optionStatus} lines={lines} error={optionData.error} onRetry={optionData.reload} budget={project.budget} unresolved={editor.unresolved} selectedId={selectedId} onSelect={selectPiece} doorwayFit={doorwayFit} /> : null}
+            {option ? <WarningList warnings={editor.warnings} /> : null}
             {/* [Options] versions, publish/approve, compare link, option management; comments */}
             <OptionPanel
               projectId={project.id}
@@ -130,13 +161,26 @@ function ProjectBody({ project, optionId, reload }: { readonly project: ProjectD
             {option ? <CommentsPanel optionId={option.id} pieces={lines.map((line) => ({ id: line.item.id, name: line.name || t('project.ownPiece') }))} /> : null}
           </aside>
           <section className="project__view" aria-label={t('scene.label', { room: room.name })}>
-            <Suspense fallback={<LoadingState label={t('project.optionLoading')} />}>
-              <RoomView room={room} pieces={resolved?.pieces ?? EMPTY} settled={!option || optionStatus !== 'loading'} />
-            </Suspense>
+            <div className="editor-stage">
+              <EditorToolbar canUndo={snapshot?.canUndo ?? false} canRedo={snapshot?.canRedo ?? false} readOnly={snapshot?.readOnly ?? true} />
+              <div className={viewMode === 'split' ? 'editor-views editor-views--split' : 'editor-views'}>
+                <div className="editor-pane" hidden={viewMode === 'plan'}>
+                  <Suspense fallback={<LoadingState label={t('project.optionLoading')} />}>
+                    <RoomView room={room} pieces={content.items ? editor.resolved : EMPTY} settled={!option || optionStatus !== 'loading'} editing={editing} />
+                  </Suspense>
+                </div>
+                {viewMode !== '3d' ? (
+                  <div className="editor-pane">
+                    <PlanView name={room.name} shape={room} controller={editor.controller} pieces={editor.pieces} severity={editor.severity} warnings={editor.warnings} live={live} />
+                  </div>
+                ) : null}
+              </div>
+            </div>
+            <CommandPalette />
           </section>
           {catalogOpen ? (
             <section id="project-catalog" className="project__catalog" aria-label={t('catalog.title')}>
-              <CatalogPanel compact />
+              <CatalogPanel compact projectId={project.id} />
             </section>
           ) : null}
         </div>
