@@ -12,6 +12,12 @@ import { ProjectScreen } from '../screens/project/ProjectScreen.tsx';
 import { CompareScreen } from '../screens/options/CompareScreen.tsx';
 import { VersionScreen } from '../screens/options/VersionScreen.tsx';
 import { ShoppingListScreen } from '../screens/shopping/ShoppingListScreen.tsx';
+import { RoomShellScreen } from '../screens/room/RoomShellScreen.tsx';
+import { IntakeScreen } from '../screens/intake/IntakeScreen.tsx';
+import { StyleProfileScreen } from '../screens/profile/StyleProfileScreen.tsx';
+import { StyleSummaryScreen } from '../screens/profile/StyleSummaryScreen.tsx';
+import { PhotosScreen } from '../screens/photos/PhotosScreen.tsx';
+import { AccountScreen } from '../screens/account/AccountScreen.tsx';
 import { SignInScreen } from '../screens/SignInScreen.tsx';
 import { selectSessionStatus, useAppStore } from '../state/store.ts';
 import { LoadingState } from '../ui/States.tsx';
@@ -61,6 +67,16 @@ function SignedIn() {
       return <CompareScreen key={route.roomId} projectId={route.projectId} roomId={route.roomId} />;
     case 'shopping':
       return <ShoppingListScreen key={route.optionId} projectId={route.projectId} optionId={route.optionId} />;
+    case 'start':
+      return <IntakeScreen />;
+    case 'style':
+      return <StyleProfileScreen />;
+    case 'project-style':
+      return <StyleSummaryScreen key={route.projectId} projectId={route.projectId} />;
+    case 'photos':
+      return <PhotosScreen key={route.projectId} projectId={route.projectId} roomId={route.roomId} />;
+    case 'account':
+      return <AccountScreen />;
     case 'protected':
       return <ProtectedScreen />;
     case 'claim':
@@ -73,5 +89,7 @@ function SignedIn() {
       return <DeskScreen tab={route.tab} />;
     case 'desk-claim':
       return <DeskClaimScreen key={route.claimId} claimId={route.claimId} />;
+    case 'room-edit':
+      return <RoomShellScreen key={`${route.projectId}/${route.roomId ?? 'new'}`} projectId={route.projectId} roomId={route.roomId} />;
   }
 }

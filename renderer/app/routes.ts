@@ -7,8 +7,17 @@ export type Route =
   | { readonly name: 'project'; readonly projectId: string; readonly optionId?: string }
   | { readonly name: 'option-version'; readonly projectId: string; readonly optionId: string; readonly number: number }
   | { readonly name: 'compare'; readonly projectId: string; readonly roomId: string }
+  /** [Room] The room shell editor; roomId null for a new room. */
+  | { readonly name: 'room-edit'; readonly projectId: string; readonly roomId: string | null }
   | { readonly name: 'shopping'; readonly projectId: string; readonly optionId: string }
   | { readonly name: 'protected' }
+  /** [Intake] a new project, the customer's style profile, the designer's summary of it */
+  | { readonly name: 'start' }
+  | { readonly name: 'style' }
+  | { readonly name: 'project-style'; readonly projectId: string }
+  /** [Intake] a project's room photos by the shot list; the account screen (notifications, your data) */
+  | { readonly name: 'photos'; readonly projectId: string; readonly roomId?: string }
+  | { readonly name: 'account' }
   | { readonly name: 'claim'; readonly claimId: string }
   | { readonly name: 'catalog' }
   | { readonly name: 'catalog-import' }
@@ -29,6 +38,13 @@ export function parseRoute(hash: string): Route {
   if (head === 'projects' && id && sub === 'options' && subId && leaf === 'versions' && leafId && /^\d+$/.test(leafId)) return { name: 'option-version', projectId: id, optionId: subId, number: Number(leafId) };
   if (head === 'projects' && id && sub === 'options' && subId && leaf === 'shopping') return { name: 'shopping', projectId: id, optionId: subId };
   if (head === 'projects' && id && sub === 'rooms' && subId && leaf === 'compare') return { name: 'compare', projectId: id, roomId: subId };
+  if (head === 'projects' && id && sub === 'rooms' && subId === 'new') return { name: 'room-edit', projectId: id, roomId: null };
+  if (head === 'projects' && id && sub === 'rooms' && subId && leaf === 'edit') return { name: 'room-edit', projectId: id, roomId: subId };
+  if (head === 'projects' && id && sub === 'style') return { name: 'project-style', projectId: id };
+  if (head === 'projects' && id && sub === 'photos') return subId ? { name: 'photos', projectId: id, roomId: subId } : { name: 'photos', projectId: id };
+  if (head === 'account') return { name: 'account' };
+  if (head === 'start') return { name: 'start' };
+  if (head === 'style') return { name: 'style' };
   if (head === 'projects' && id) {
     return sub === 'options' && subId ? { name: 'project', projectId: id, optionId: subId } : { name: 'project', projectId: id };
   }
@@ -44,12 +60,24 @@ export function parseRoute(hash: string): Route {
 
 export function routeHref(route: Route): string {
   switch (route.name) {
+    case 'photos':
+      return `#/projects/${encodeURIComponent(route.projectId)}/photos${route.roomId ? `/${encodeURIComponent(route.roomId)}` : ''}`;
+    case 'account':
+      return '#/account';
     case 'option-version':
       return `#/projects/${encodeURIComponent(route.projectId)}/options/${encodeURIComponent(route.optionId)}/versions/${route.number}`;
     case 'compare':
       return `#/projects/${encodeURIComponent(route.projectId)}/rooms/${encodeURIComponent(route.roomId)}/compare`;
     case 'shopping':
       return `#/projects/${encodeURIComponent(route.projectId)}/options/${encodeURIComponent(route.optionId)}/shopping`;
+    case 'room-edit':
+      return `#/projects/${encodeURIComponent(route.projectId)}/rooms/${route.roomId === null ? 'new' : `${encodeURIComponent(route.roomId)}/edit`}`;
+    case 'start':
+      return '#/start';
+    case 'style':
+      return '#/style';
+    case 'project-style':
+      return `#/projects/${encodeURIComponent(route.projectId)}/style`;
     case 'home':
       return '#/';
     case 'project':

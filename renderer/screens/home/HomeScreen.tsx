@@ -9,9 +9,11 @@ import { AppHeader } from '../../ui/AppHeader.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/States.tsx';
 import { DeskSection } from '../desk/DeskScreen.tsx';
 import { ProtectionSummary } from '../protected/ProtectionSummary.tsx';
+import { PhotoRequestTasks } from '../photos/PhotoRequestTasks.tsx';
 import { PeopleTable } from './PeopleTable.tsx';
 import { ProjectCards } from './ProjectCards.tsx';
 import { ProjectTable } from './ProjectTable.tsx';
+import { CustomerStartLinks, UnassignedProjects, useProgress } from './IntakeHome.tsx';
 
 /** What each person works on: their projects (customer, designer), all projects (support), people and projects (admin). */
 export function HomeScreen() {
@@ -22,6 +24,7 @@ export function HomeScreen() {
       <AppHeader />
       <main className="page__main" id="main">
         <Greeting user={user} />
+        {user.role === 'customer' ? <PhotoRequestTasks /> : null}
         {user.role === 'customer' ? <ProtectionSummary /> : null}
         {user.role === 'support' ? <DeskSection tab="queue" heading="h2" /> : null}
         {user.role === 'admin' ? <AdminHome /> : <ProjectsSection role={user.role} />}
@@ -43,6 +46,7 @@ function useProjects() {
 function ProjectsSection({ role }: { readonly role: 'customer' | 'designer' | 'support' }) {
   const { t } = useTranslation();
   const projects = useProjects();
+  const progress = useProgress(role !== 'support');
   const copy = {
     customer: { title: t('home.customerTitle'), subtitle: t('home.customerSubtitle'), empty: t('home.customerEmpty') },
     designer: { title: t('home.designerTitle'), subtitle: t('home.designerSubtitle'), empty: t('home.designerEmpty') },
@@ -57,12 +61,14 @@ function ProjectsSection({ role }: { readonly role: 'customer' | 'designer' | 's
         </div>
         {projects.status === 'ready' ? <span className="count">{t('home.projects', { count: projects.data.projects.length })}</span> : null}
       </div>
+      {role === 'customer' ? <CustomerStartLinks /> : null}
       {projects.status === 'loading' ? <LoadingState label={t('project.loading')} /> : null}
       {projects.status === 'error' ? <ErrorState error={projects.error} onRetry={projects.reload} /> : null}
-      {projects.status === 'ready' && projects.data.projects.length === 0 ? <EmptyState>{copy.empty}</EmptyState> : null}
+      {projects.status === 'ready' && projects.data.projects.length === 0 ? <EmptyState>{role === 'customer' ? t('intake.home.empty') : copy.empty}</EmptyState> : null}
       {projects.status === 'ready' && projects.data.projects.length > 0 ? (
-        role === 'support' ? <ProjectTable projects={projects.data.projects} /> : <ProjectCards projects={projects.data.projects} audience={role} />
+        role === 'support' ? <ProjectTable projects={projects.data.projects} /> : <ProjectCards projects={projects.data.projects} audience={role} progress={progress} />
       ) : null}
+      {role === 'designer' ? <UnassignedProjects /> : null}
     </section>
   );
 }

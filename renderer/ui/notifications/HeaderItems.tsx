@@ -11,7 +11,14 @@ const ShieldIcon = () => (
   </svg>
 );
 
-/** The header's price-protection items: the customer's "Protected purchases" link and everyone's bell. */
+const PersonIcon = () => (
+  <svg width={16} height={16} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden={true} focusable={false}>
+    <circle cx="12" cy="8" r="3.6" />
+    <path d="M4.8 20c.9-3.6 3.7-5.6 7.2-5.6s6.3 2 7.2 5.6" />
+  </svg>
+);
+
+/** The header's items: the customer's "Protected purchases" link, everyone's account link (notification settings, their data) and bell. */
 export function WatchHeaderItems() {
   const { t } = useTranslation();
   const user = useAppStore(selectUser);
@@ -26,6 +33,10 @@ export function WatchHeaderItems() {
           <span>{t('protected.navLink')}</span>
         </a>
       ) : null}
+      <a className="watch-header__link" href={routeHref({ name: 'account' })} aria-current={route.name === 'account' ? 'page' : undefined} data-active={route.name === 'account'}>
+        <PersonIcon />
+        <span>{t('account.navLink')}</span>
+      </a>
       <NotificationBell />
     </div>
   );

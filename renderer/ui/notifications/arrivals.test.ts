@@ -1,5 +1,6 @@
 import { assert, describe, it } from '../../testing/node-test.ts';
-import { advanceMark, newArrivals } from './arrivals.ts';
+import { DEFAULT_NOTIFICATION_SETTINGS } from '../../../core/notify/preferences.ts';
+import { advanceMark, newArrivals, planAlerts } from './arrivals.ts';
 
 const n = (id: string, createdAt: string, readAt: string | null = null) => ({ id, createdAt, readAt });
 
@@ -21,5 +22,25 @@ describe('desktop notification arrivals', () => {
     );
     const next = advanceMark(mark, newArrivals(list, mark));
     assert.deepEqual(newArrivals(list, next), []);
+  });
+});
+
+describe('desktop alerts by the person’s settings', () => {
+  const k = (id: string, kind: string, createdAt: string) => ({ id, kind, createdAt, readAt: null });
+  const list = [k('refund', 'claim.refunded', '2026-01-15T21:40:00Z'), k('drop', 'claim.detected', '2026-01-15T21:35:00Z'), k('chat', 'comment.added', '2026-01-15T21:30:00Z')];
+  const settings = { channels: { ...DEFAULT_NOTIFICATION_SETTINGS.channels, comment: 'in-app' as const, refund: 'none' as const }, quietHours: { start: '22:00', end: '07:00', timeZone: 'Europe/Paris' } };
+
+  it('raises only kinds set to desktop, and moves the mark past all of them', () => {
+    const plan = planAlerts(list, null, settings, new Date('2026-01-15T20:00:00Z'));
+    assert.deepEqual(plan.raise.map((x) => x.id), ['drop']);
+    assert.deepEqual(newArrivals(list, plan.nextMark), []);
+  });
+
+  it('during quiet hours nothing is raised and the alerts wait for the morning', () => {
+    const night = planAlerts(list, null, settings, new Date('2026-01-15T22:30:00Z'));
+    assert.deepEqual(night.raise, []);
+    assert.equal(night.nextMark, null);
+    const morning = planAlerts(list, night.nextMark, settings, new Date('2026-01-16T07:05:00Z'));
+    assert.deepEqual(morning.raise.map((x) => x.id), ['drop']);
   });
 });

@@ -18,6 +18,8 @@ interface Announceable {
   readonly readAt: string | null;
 }
 
+import { channelFor, inQuietHours, type NotificationSettings } from '../../../core/notify/preferences.ts';
+
 /** The most notifications one poll raises; the rest wait in the bell. */
 export const MAX_DESKTOP_PER_POLL = 3;
 
@@ -37,6 +39,23 @@ export function advanceMark(mark: ArrivalMark | null, seen: readonly Announceabl
     else if (n.createdAt === next.at && !next.ids.includes(n.id)) next = { at: next.at, ids: [...next.ids, n.id] };
   }
   return next;
+}
+
+export interface AlertPlan<T> {
+  /** What to raise as desktop alerts now, newest first. */
+  readonly raise: T[];
+  readonly nextMark: ArrivalMark | null;
+}
+
+/**
+ * Which new notifications become desktop alerts, by the person's settings: only kinds whose
+ * topic they set to "desktop"; during their quiet hours none, and the mark stays where it was so
+ * the alerts are raised once the quiet hours end (if still unread then).
+ */
+export function planAlerts<T extends Announceable & { readonly kind: string }>(notifications: readonly T[], mark: ArrivalMark | null, settings: NotificationSettings, now: Date): AlertPlan<T> {
+  if (inQuietHours(settings.quietHours, now)) return { raise: [], nextMark: mark };
+  const raise = newArrivals(notifications, mark).filter((n) => channelFor(settings, n.kind) === 'desktop');
+  return { raise: raise.slice(0, MAX_DESKTOP_PER_POLL), nextMark: advanceMark(mark, notifications) };
 }
 
 const KEY_PREFIX = 'atelier.notified.';

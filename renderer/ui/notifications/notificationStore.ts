@@ -8,7 +8,8 @@ import { listNotifications, markNotificationRead } from '../../../core/api/watch
 import { api } from '../../app/studio.ts';
 import { notify } from '../../bridge/native.ts';
 import type { AppNotification } from '../../screens/protected/types.ts';
-import { advanceMark, loadMark, MAX_DESKTOP_PER_POLL, newArrivals, saveMark } from './arrivals.ts';
+import { loadMark, planAlerts, saveMark } from './arrivals.ts';
+import { loadNotificationSettings, notificationSettingsFor } from './settingsStore.ts';
 
 export const POLL_MS = 20_000;
 
@@ -42,7 +43,7 @@ export const useNotifications = create<NotificationState>()((set, get) => ({
     controller = abort;
     const run = (async () => {
       try {
-        const answer = await api.call(listNotifications, { query: { limit: 30 }, signal: abort.signal });
+        const [answer] = await Promise.all([api.call(listNotifications, { query: { limit: 30 }, signal: abort.signal }), loadNotificationSettings(userId)]);
         if (get().userId !== userId) return;
         set({ notifications: answer.notifications, unreadCount: answer.unreadCount, status: 'ready' });
         announce(userId, answer.notifications);
@@ -91,10 +92,10 @@ export const useNotifications = create<NotificationState>()((set, get) => ({
 
 function announce(userId: string, notifications: readonly AppNotification[]): void {
   const mark = loadMark(userId);
-  const arrivals = newArrivals(notifications, mark);
-  saveMark(userId, advanceMark(mark, notifications));
+  const plan = planAlerts(notifications, mark, notificationSettingsFor(userId), new Date());
+  saveMark(userId, plan.nextMark);
   // Oldest first, so the newest ends up on top of the system's stack.
-  for (const n of arrivals.slice(0, MAX_DESKTOP_PER_POLL).reverse()) void notify({ title: n.title, body: n.body }).catch(() => false);
+  for (const n of plan.raise.reverse()) void notify({ title: n.title, body: n.body }).catch(() => false);
 }
 
 /** A notification's link ("/claims/abc", a renderer route) as an in-app href. */
