@@ -18,6 +18,12 @@ describe('routes', () => {
     assert.deepEqual(parseRoute(routeHref(route)), route);
   });
 
+  it('[Room] addresses the room shell editor, new or existing', () => {
+    assert.deepEqual(parseRoute('#/projects/p1/rooms/new'), { name: 'room-edit', projectId: 'p1', roomId: null });
+    assert.deepEqual(parseRoute('#/projects/p1/rooms/r 2/edit'), { name: 'room-edit', projectId: 'p1', roomId: 'r 2' });
+    for (const route of [{ name: 'room-edit', projectId: 'p1', roomId: null }, { name: 'room-edit', projectId: 'p/1', roomId: 'r/2' }] as const) assert.deepEqual(parseRoute(routeHref(route)), route);
+  });
+
   it('survives a malformed escape', () => {
     assert.deepEqual(parseRoute('#/projects/%E0%A4%A'), { name: 'project', projectId: '%E0%A4%A' });
   });

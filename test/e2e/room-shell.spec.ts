@@ -1,0 +1,110 @@
+/**
+ * [Room] The room shell editor end to end: the demo designer builds a 4200 × 3600 mm room with a
+ * 900 mm door, saves it, reopens it and sees it; a door wider than its wall is refused with the
+ * message, in the editor and by the server.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { DEMO, DEMO_PROJECT, expect, test } from './fixtures.ts';
+import { RoomShellPage } from './pages/roomShell.ts';
+
+test.describe('Room shell', () => {
+  test('the designer builds a 4200 × 3600 mm room with a 900 mm door, saves, reopens and sees it', async ({ page, signInPage, homePage, request }, testInfo) => {
+    await signInPage.goto();
+    await signInPage.signIn(DEMO.designer);
+    await homePage.openProject(DEMO_PROJECT);
+    const shell = new RoomShellPage(page);
+    await shell.startNewRoom();
+    await expect(shell.saveButton).toBeDisabled();
+    await expect(shell.name).toHaveAttribute('aria-invalid', 'true');
+
+    await shell.setName('Guest bedroom');
+    await shell.useRectangle(4200, 3600);
+    await expect.poll(() => shell.dimensionLabels()).toEqual(['4.2 m', '3.6 m', '4.2 m', '3.6 m']);
+    await shell.selectWall(1);
+    await shell.addOpening('door');
+    await expect(shell.opening('door 1 · wall 1')).toBeVisible();
+    expect(await shell.openingField('Width')).toBe('900');
+    await shell.setOpening({ offsetMm: 600 });
+    // Sliding the door along its wall in the plan moves it in the form, on the 10 mm grid.
+    await shell.dragOpening('door-1', 60);
+    await expect.poll(async () => Number(await shell.openingField('From the wall’s start'))).toBeGreaterThan(900);
+    const offset = Number(await shell.openingField('From the wall’s start'));
+    expect(offset % 10).toBe(0);
+
+    await shell.save();
+    const roomId = shell.roomId();
+    const stored = await (async () => {
+      await request.post('/api/auth/sign-in', { data: DEMO.designer });
+      return (await (await request.get(`/api/rooms/${roomId}`)).json()).room;
+    })();
+    expect(stored.name).toBe('Guest bedroom');
+    expect(stored.outline).toEqual([{ x: 0, y: 0 }, { x: 4200, y: 0 }, { x: 4200, y: 3600 }, { x: 0, y: 3600 }]);
+    expect(stored.openings).toEqual([{ id: 'door-1', kind: 'door', wallIndex: 0, offsetMm: offset, widthMm: 900, heightMm: 2050, sillHeightMm: 0, swing: 'left' }]);
+
+    // Reopen: a fresh load of the editor shows the saved room.
+    await page.reload();
+    await expect(shell.heading).toHaveText('Room shell: Guest bedroom');
+    await expect(shell.name).toHaveValue('Guest bedroom');
+    await expect.poll(() => shell.dimensionLabels()).toEqual(['4.2 m', '3.6 m', '4.2 m', '3.6 m']);
+    await expect(shell.opening('door 1 · wall 1')).toBeVisible();
+    await expect(shell.plan.locator('[data-opening-id="door-1"] .plan__door-arc')).toHaveCount(1);
+    await expect(shell.status).toHaveText('All changes saved');
+
+    // The project page lists it, with its first (empty) option.
+    await page.getByRole('link', { name: `Back to ${DEMO_PROJECT}` }).click();
+    await expect(page.getByRole('button', { name: /^Guest bedroom/ })).toBeVisible();
+
+    const folder = path.resolve(process.env.ATELIER_E2E_OUTPUT ?? testInfo.outputDir);
+    await mkdir(folder, { recursive: true });
+    await page.goto(`/#/projects/${stored.projectId}/rooms/${roomId}/edit`);
+    await expect.poll(() => shell.dimensionLabels()).toHaveLength(4);
+    await shell.opening('door 1 · wall 1').click();
+    await page.screenshot({ path: path.join(folder, 'room-shell.png') });
+  });
+
+  test('a door wider than its wall is refused with the message, and leaving with changes asks first', async ({ page, signInPage, homePage, request }) => {
+    await signInPage.goto();
+    await signInPage.signIn(DEMO.designer);
+    await homePage.openProject(DEMO_PROJECT);
+    const shell = new RoomShellPage(page);
+    await shell.startNewRoom();
+    await shell.setName('Box room');
+    await shell.useRectangle(800, 3000);
+    await shell.selectWall(1);
+    await shell.addOpening('door');
+    await expect(shell.openingProblems).toHaveText(['wall 1 (800 mm) is shorter than door 1 on it (900 mm wide)']);
+    await expect(shell.saveButton).toBeDisabled();
+    await expect(shell.status).toHaveText('1 problem to fix before saving');
+    await expect(shell.wall(1).locator('xpath=..')).toHaveClass(/plan__wall--fault/);
+
+    await shell.setOpening({ widthMm: 700, offsetMm: 50 });
+    await expect(shell.openingProblems).toHaveCount(0);
+    await expect(shell.saveButton).toBeEnabled();
+
+    // Leaving with unsaved changes asks; staying keeps the draft.
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await page.getByRole('link', { name: `Back to ${DEMO_PROJECT}` }).click();
+    await expect(shell.heading).toHaveText('New room');
+    await expect(shell.name).toHaveValue('Box room');
+
+    // The server refuses the same mistake with the same words, whatever the client.
+    await request.post('/api/auth/sign-in', { data: DEMO.designer });
+    const projectId = /#\/projects\/([^/]+)/.exec(page.url())![1]!;
+    const refused = await request.post(`/api/projects/${projectId}/rooms`, {
+      data: {
+        name: 'Box room',
+        shape: {
+          outline: [{ x: 0, y: 0 }, { x: 800, y: 0 }, { x: 800, y: 3000 }, { x: 0, y: 3000 }],
+          ceilingHeightMm: 2500,
+          wallThicknessMm: 100,
+          openings: [{ id: 'door-1', kind: 'door', wallIndex: 0, offsetMm: 0, widthMm: 900, heightMm: 2050, sillHeightMm: 0 }],
+          floor: { colour: '#c8a27a', material: 'wood' },
+          walls: { colour: '#f1ece4', material: 'paint' },
+        },
+      },
+    });
+    expect(refused.status()).toBe(400);
+    expect((await refused.json()).error.message).toContain('wall 1 (800 mm) is shorter than door 1 on it (900 mm wide)');
+  });
+});
