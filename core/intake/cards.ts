@@ -7,8 +7,22 @@
  */
 export type VignettePiece = 'sofa' | 'armchair' | 'dining' | 'bed' | 'desk' | 'shelf';
 
+export type StyleCardId =
+  | 'scandinavian-calm'
+  | 'japandi-quiet'
+  | 'mid-century-warmth'
+  | 'industrial-loft'
+  | 'traditional-comfort'
+  | 'boho-layers'
+  | 'coastal-light'
+  | 'minimalist-clear'
+  | 'farmhouse-kitchen'
+  | 'art-deco-glamour'
+  | 'modern-clean'
+  | 'contemporary-soft';
+
 export interface StyleCard {
-  readonly id: string;
+  readonly id: StyleCardId;
   /** the catalog style tag the card stands for */
   readonly style: string;
   /** neighbouring styles it also suggests (count half) */

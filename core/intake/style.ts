@@ -78,7 +78,7 @@ export function styleVector(answers: StyleAnswers, colourVocabulary: readonly st
   const materials = new Map<string, number>();
   const colours = new Map<string, number>();
   const retailers = new Map<string, number>();
-  const byId = new Map(cards.map((card) => [card.id, card]));
+  const byId = new Map<string, StyleCard>(cards.map((card) => [card.id, card]));
   for (const [cardId, answer] of Object.entries(answers.cards)) {
     const card = byId.get(cardId);
     if (!card) continue;

@@ -25,6 +25,8 @@ export interface CatalogFilters {
   readonly sort: SearchSort;
   /** how many results to show: a page, grown by "Show more" */
   readonly limit: number;
+  /** [Intake] searching inside this project: rank by its customer's style profile */
+  readonly projectId?: string;
 }
 
 /** About two screens of cards: a keystroke re-renders no more than this. */
@@ -68,6 +70,7 @@ export function toSearchParams(filters: CatalogFilters): QueryOf<typeof searchCa
     fits,
     sort: filters.sort,
     limit: Math.min(MAX_RESULTS, filters.limit),
+    projectId: filters.projectId,
   };
   return query as QueryOf<typeof searchCatalog>;
 }

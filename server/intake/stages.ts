@@ -33,6 +33,7 @@ interface ProjectFacts {
   readonly stage: Stage;
   readonly customerId: string | null;
   readonly createdAt: string;
+  readonly updatedAt: string;
   readonly targetDate: string | null;
 }
 
@@ -40,17 +41,19 @@ async function projectFacts(db: Db, projectId: string): Promise<ProjectFacts> {
   const row = await db
     .selectFrom('projects')
     .leftJoin('project_intake', 'project_intake.project_id', 'projects.id')
-    .select(['projects.id', 'projects.stage', 'projects.customer_id', 'projects.created_at', 'project_intake.target_date'])
+    .select(['projects.id', 'projects.stage', 'projects.customer_id', 'projects.created_at', 'projects.updated_at', 'project_intake.target_date'])
     .where('projects.id', '=', projectId)
     .executeTakeFirst();
   if (!row) throw notFound('Project');
-  return { id: row.id, stage: isStage(row.stage) ? row.stage : 'intake', customerId: row.customer_id, createdAt: row.created_at, targetDate: row.target_date ?? null };
+  return { id: row.id, stage: isStage(row.stage) ? row.stage : 'intake', customerId: row.customer_id, createdAt: row.created_at, updatedAt: row.updated_at, targetDate: row.target_date ?? null };
 }
 
 async function scheduleFor(db: Db, facts: ProjectFacts, now: string): Promise<{ schedule: Schedule; history: { stage: Stage; at: string; actorName: string; note: string | null; attachmentId: string | null; eventId: string | null }[] }> {
   const rows = await db.selectFrom('project_stages').selectAll().where('project_id', '=', facts.id).orderBy('id').execute();
   const history = rows.filter((row) => isStage(row.stage)).map((row) => ({ stage: row.stage as Stage, at: row.entered_at, actorName: row.actor_name, note: row.note, attachmentId: row.attachment_id, eventId: row.event_id }));
-  const schedule = scheduleStages({ stage: facts.stage, history, fallbackStart: facts.createdAt, targetDate: facts.targetDate, now });
+  // A stage set elsewhere without a story (publishing, approving) began, at the latest, at the project's last change.
+  const fallbackStart = history.length === 0 ? facts.createdAt : facts.updatedAt;
+  const schedule = scheduleStages({ stage: facts.stage, history: history.at(-1)?.stage === facts.stage ? history : history.filter((h) => h.stage !== facts.stage), fallbackStart, targetDate: facts.targetDate, now });
   return { schedule, history };
 }
 

@@ -5,21 +5,23 @@ import { useFormatters } from '../../i18n/useFormatters.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { ArrowRight } from '../../ui/Icons.tsx';
 import { StagePill } from '../../ui/StagePill.tsx';
+import { NextLine } from '../intake/ProjectProgress.tsx';
+import type { ProjectProgressById } from './IntakeHome.tsx';
 
 /** Customers and designers see their projects as cards, each saying what happens next. */
-export function ProjectCards({ projects, audience }: { readonly projects: readonly ProjectSummary[]; readonly audience: 'customer' | 'designer' }) {
+export function ProjectCards({ projects, audience, progress }: { readonly projects: readonly ProjectSummary[]; readonly audience: 'customer' | 'designer'; readonly progress?: ProjectProgressById }) {
   return (
     <ul className="card-grid" role="list">
       {projects.map((project) => (
         <li key={project.id}>
-          <ProjectCard project={project} audience={audience} />
+          <ProjectCard project={project} audience={audience} progress={progress?.get(project.id)} />
         </li>
       ))}
     </ul>
   );
 }
 
-function ProjectCard({ project, audience }: { readonly project: ProjectSummary; readonly audience: 'customer' | 'designer' }) {
+function ProjectCard({ project, audience, progress }: { readonly project: ProjectSummary; readonly audience: 'customer' | 'designer'; readonly progress: Parameters<typeof NextLine>[0]['tracker'] | undefined }) {
   const { t } = useTranslation();
   const format = useFormatters();
   // A customer sees who designs for them; a designer sees whose room it is.
@@ -38,7 +40,7 @@ function ProjectCard({ project, audience }: { readonly project: ProjectSummary; 
       </div>
       <div className="project-card__next">
         <span className="project-card__next-label">{t('home.nextStep')}</span>
-        <span>{t(`nextStep.${audience}.${project.stage}`)}</span>
+        {progress ? <NextLine tracker={progress} /> : <span>{t(`nextStep.${audience}.${project.stage}`)}</span>}
       </div>
       <div className="project-card__meta">
         <span>{t('home.rooms', { count: project.roomCount })}</span>

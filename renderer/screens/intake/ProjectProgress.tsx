@@ -1,0 +1,188 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { changeProjectStage, getProjectTracker } from '../../../core/api/intake.ts';
+import type { ResponseOf } from '../../../core/api/endpoint.ts';
+import { STAGES, type Stage } from '../../../core/intake/index.ts';
+import { can } from '../../../core/permissions.ts';
+import { isApiError } from '../../api/client.ts';
+import { describeError } from '../../app/errors.ts';
+import { routeHref } from '../../app/routes.ts';
+import { api } from '../../app/studio.ts';
+import { useResource } from '../../app/useResource.ts';
+import { useFormatters } from '../../i18n/useFormatters.ts';
+import { selectUser, useAppStore } from '../../state/store.ts';
+import { Button } from '../../ui/Button.tsx';
+import { ErrorState, LoadingState } from '../../ui/States.tsx';
+import './intake.css';
+
+type Tracker = ResponseOf<typeof getProjectTracker>['tracker'];
+
+/** A calendar day as the person reads dates. */
+export function useDayFormat(): (day: string) => string {
+  const format = useFormatters();
+  return (day) => format.date(`${day}T12:00:00Z`);
+}
+
+/**
+ * The stage tracker on the project page: what happens next and when (or what waits on the
+ * customer), every stage with its date, the timeline with who did what, and — for the designer —
+ * moving the project on with a personal note.
+ */
+export function ProjectProgress({ projectId, onStageChanged }: { readonly projectId: string; readonly onStageChanged: () => void }) {
+  const { t } = useTranslation();
+  const tracker = useResource(`tracker:${projectId}`, (signal) => api.call(getProjectTracker, { params: { projectId }, signal }));
+  const [open, setOpen] = useState(false);
+  if (tracker.status === 'loading') return <LoadingState label={t('intake.tracker.loading')} />;
+  if (tracker.status === 'error') return <ErrorState error={tracker.error} onRetry={tracker.reload} />;
+  const data = tracker.data.tracker;
+  return (
+    <section className="tracker" aria-labelledby="tracker-title">
+      <div className="tracker__head">
+        <h2 id="tracker-title" className="tracker__title">
+          {t('intake.tracker.title')}
+        </h2>
+        <NextLine tracker={data} />
+        <a className="button button--ghost button--sm" href={routeHref({ name: 'project-style', projectId })}>
+          {t('intake.tracker.styleLink')}
+        </a>
+        <Button size="sm" aria-expanded={open} aria-controls="tracker-body" onClick={() => setOpen(!open)}>
+          {open ? t('intake.tracker.hide') : t('intake.tracker.show')}
+        </Button>
+      </div>
+      {open ? (
+        <div id="tracker-body" className="tracker__body">
+          <StageList tracker={data} />
+          <div>
+            <StageControl
+              tracker={data}
+              projectId={projectId}
+              onChanged={() => {
+                tracker.reload();
+                onStageChanged();
+              }}
+            />
+            <Timeline tracker={data} />
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** "Next: Options ready, expected 3 Dec 2026" or "Waiting on you: add photos of your room". */
+export function NextLine({ tracker }: { readonly tracker: Pick<Tracker, 'stage' | 'waitingOn' | 'next' | 'onTrack'> }) {
+  const { t } = useTranslation();
+  const day = useDayFormat();
+  const role = useAppStore(selectUser)?.role;
+  const onYou = (role === 'customer' && tracker.waitingOn === 'customer') || (role === 'designer' && tracker.waitingOn === 'designer');
+  return (
+    <p className={onYou ? 'tracker__next tracker__next--you' : 'tracker__next'} data-testid="tracker-next">
+      {onYou ? (
+        <>
+          <strong>{t('intake.tracker.waitingOnYou')}</strong> {t(`nextStep.${role === 'customer' ? 'customer' : 'designer'}.${tracker.stage}`)}
+          {tracker.next ? ` ${t('intake.tracker.by', { date: day(tracker.next.date) })}` : ''}
+        </>
+      ) : tracker.next ? (
+        <>
+          <strong>{t('intake.tracker.next')}</strong> {t('intake.tracker.nextStage', { stage: t(`stage.${tracker.next.stage}`), date: day(tracker.next.date) })}
+        </>
+      ) : (
+        t(`nextStep.customer.${tracker.stage}`)
+      )}
+      {!tracker.onTrack ? <span className="badge tracker__late">{t('intake.tracker.late')}</span> : null}
+    </p>
+  );
+}
+
+function StageList({ tracker }: { readonly tracker: Tracker }) {
+  const { t } = useTranslation();
+  const day = useDayFormat();
+  return (
+    <ol className="tracker__stages" aria-label={t('intake.tracker.stages')}>
+      {tracker.stages.map((stage) => (
+        <li key={stage.stage} className={`tracker__stage tracker__stage--${stage.status}`} aria-current={stage.status === 'current' ? 'step' : undefined}>
+          <span className="tracker__dot" aria-hidden="true" />
+          <span className="tracker__stage-name">{t(`stage.${stage.stage}`)}</span>
+          <span className="tracker__stage-date">{t(`intake.tracker.status.${stage.status}`, { date: day(stage.date) })}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Timeline({ tracker }: { readonly tracker: Tracker }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  return (
+    <div className="tracker__timeline">
+      <h3>{t('intake.tracker.timeline')}</h3>
+      <ol className="tracker-timeline" aria-label={t('intake.tracker.timeline')}>
+        {tracker.timeline.map((event) => (
+          <li key={event.id} className="tracker-timeline__event">
+            <time dateTime={event.at}>{format.dateTime(event.at)}</time>
+            <p>{event.text}</p>
+            {event.note ? (
+              <blockquote className="tracker-timeline__note">
+                “{event.note}” — {event.actorName}
+              </blockquote>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function StageControl({ tracker, projectId, onChanged }: { readonly tracker: Tracker; readonly projectId: string; readonly onChanged: () => void }) {
+  const { t } = useTranslation();
+  const user = useAppStore(selectUser);
+  const showToast = useAppStore((state) => state.showToast);
+  const following = STAGES[STAGES.indexOf(tracker.stage) + 1];
+  const [to, setTo] = useState<Stage>(following ?? tracker.stage);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  // Membership was checked by the server when the page loaded; the role decides whether to offer it.
+  if (!user || !can(user, 'project:stage', true) || user.role === 'customer') return null;
+  const move = async () => {
+    setBusy(true);
+    try {
+      await api.call(changeProjectStage, { params: { projectId }, body: { from: tracker.stage, to, ...(note.trim() ? { note: note.trim() } : {}) } });
+      setNote('');
+      showToast('success', t('intake.tracker.moved', { stage: t(`stage.${to}`) }));
+      onChanged();
+    } catch (error) {
+      showToast('error', isApiError(error) && error.code === 'stage_changed' ? t('intake.tracker.conflict') : describeError(error, t));
+      if (isApiError(error) && error.code === 'stage_changed') onChanged();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form
+      className="tracker__control"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void move();
+      }}
+    >
+      <label className="field">
+        <span className="field__label">{t('intake.tracker.moveTo')}</span>
+        <select className="field__input" value={to} onChange={(e) => setTo(e.target.value as Stage)}>
+          {STAGES.filter((stage) => stage !== tracker.stage).map((stage) => (
+            <option key={stage} value={stage}>
+              {t(`stage.${stage}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field__label">{t('intake.tracker.note')}</span>
+        <textarea className="field__input" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('intake.tracker.noteHint')} />
+      </label>
+      {/* [Files] slot: a short video to go with the note (<VideoNoteUpload/> → attachmentId) once uploads land. */}
+      <Button type="submit" variant="primary" size="sm" disabled={busy}>
+        {t('intake.tracker.move', { stage: t(`stage.${to}`) })}
+      </Button>
+    </form>
+  );
+}
