@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
+import { largestUpload, UPLOAD_POLICIES } from '../files/sniff.ts';
+import { Bytes, FileName, StoredFileSchema } from './files.ts';
 import { FinishSchema, Id, IsoDateTime, MoneySchema, PlacedItemSchema, ProductSchema, RoleSchema } from './schemas.ts';
 
 const OptionName = z.string().trim().min(1, 'is required').max(80, 'must be at most 80 characters');
@@ -38,6 +40,8 @@ export const VersionSummarySchema = z.object({
   publishedAt: IsoDateTime,
   itemCount: z.number().int().min(0),
   pricing: PricingSchema,
+  /** A photo or short video the designer attached to the note. */
+  attachment: StoredFileSchema.nullable(),
 });
 
 export const OptionDocumentSchema = z.object({
@@ -164,10 +168,28 @@ export const publishVersion = endpoint({
     /** The number of the latest version the publisher saw (0 for none); anything else is a 409 with the current one. */
     expectedLatest: z.number().int().min(0),
     note: z.string().trim().min(1, 'is required: tell the customer what changed').max(4000, 'must be at most 4000 characters'),
+    /** A file uploaded with uploadVersionAttachment for this option's project. */
+    attachmentId: Id.optional(),
   }),
   response: z.object({ version: VersionSummarySchema }),
   successStatus: 201,
   bodyLimit: 16 * 1024,
+});
+
+export const uploadVersionAttachment = endpoint({
+  id: 'uploadVersionAttachment',
+  method: 'POST',
+  path: '/api/options/:optionId/attachments',
+  summary: 'Upload a photo or short video (raw JPEG, PNG, WebP, MP4 or WebM bytes) to attach to the next version’s note',
+  tag: 'options',
+  access: { kind: 'session', action: 'option:edit', scope: optionScope },
+  params: OptionParams,
+  query: z.object({ name: FileName.default('note') }),
+  body: Bytes,
+  bodyFormat: 'binary',
+  bodyLimit: largestUpload(UPLOAD_POLICIES['video-note']),
+  response: z.object({ file: StoredFileSchema }),
+  successStatus: 201,
 });
 
 export const getVersion = endpoint({
@@ -348,6 +370,7 @@ export const optionsEndpoints = [
   deleteOption,
   listVersions,
   publishVersion,
+  uploadVersionAttachment,
   getVersion,
   optionChanges,
   compareOptions,

@@ -248,6 +248,8 @@ export interface OptionVersionsTable {
   snapshot: string;
   /** JSON: [{ productId, retailerId, price: Money }] */
   prices: string;
+  /** [Options] A photo or video (files.id, purpose video-note) with the note. */
+  attachment_id: string | null;
   published_by: string | null;
   published_by_name: string;
   published_by_role: string;

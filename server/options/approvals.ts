@@ -44,7 +44,7 @@ export async function toApproval(db: Db, row: ApprovalRow): Promise<Approval> {
     roomId: row.room_id,
     optionId: row.option_id,
     optionName: context.option.name,
-    version: summarise(readVersion(version), context.budget?.currency ?? null),
+    version: await summarise(db, readVersion(version), context.budget?.currency ?? null),
     approvedBy: person(row.approved_by, row.approved_by_name, approver?.role ?? 'customer'),
     approvedAt: row.approved_at,
   };
@@ -81,12 +81,12 @@ export async function approveOption(db: Kysely<Database>, engine: Engine, option
     const latest = await latestVersionRow(trx, optionId);
     if (!latest) throw new HttpError(409, 'not_published', `${option.name} has no published version yet: there is nothing to approve.`);
     if (latest.number !== input.expectedLatest) {
-      throw new HttpError(409, 'stale_version', `${option.name} has a newer version (${versionLabel(latest.number)}); look at it before approving.`, { current: summarise(readVersion(latest), context.budget?.currency ?? null) });
+      throw new HttpError(409, 'stale_version', `${option.name} has a newer version (${versionLabel(latest.number)}); look at it before approving.`, { current: await summarise(trx, readVersion(latest), context.budget?.currency ?? null) });
     }
     const published = readVersion(latest);
     const live = await readLiveSnapshot(trx, optionId);
     const same = canonicalJson({ items: live.items, finishes: live.finishes }) === canonicalJson({ items: published.snapshot.items, finishes: published.snapshot.finishes });
-    const pinned = same ? published : await writeVersion(trx, context, latest.number + 1, `Approved with the changes made since ${versionLabel(latest.number)}`, by, now, live);
+    const pinned = same ? published : await writeVersion(trx, context, latest.number + 1, `Approved with the changes made since ${versionLabel(latest.number)}`, by, now, { snapshot: live });
     const row: ApprovalRow = { id: randomUUID(), room_id: option.roomId, option_id: optionId, version_id: pinned.row.id, approved_by: by.id, approved_by_name: by.name, approved_at: now, replaced_at: null };
     await trx.insertInto('option_approvals').values(row).execute();
     const label = versionLabel(pinned.row.number);

@@ -69,7 +69,7 @@ async function compared(db: Db, option: OptionRecord, budget: { amountMinor: num
   const latest = await latestVersionRow(db, option.id);
   return {
     option,
-    latestVersion: latest ? summarise(readVersion(latest), budget?.currency ?? null) : null,
+    latestVersion: latest ? await summarise(db, readVersion(latest), budget?.currency ?? null) : null,
     approved: approval?.optionId === option.id,
     items: snapshot.items as ComparedOption['items'],
     products,

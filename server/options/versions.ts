@@ -12,6 +12,7 @@ import { subtractMoney } from '../../core/money.ts';
 import { diffOptions, migrateOptionSnapshot, type OptionSnapshot } from '../../core/options/index.ts';
 import { optionTotal } from '../../core/pricing/index.ts';
 import { productsByIds, type Product } from '../catalog/products.ts';
+import { describeFile, insertFile, type StoredFile } from '../files/store.ts';
 import type { Engine } from '../db/database.ts';
 import type { Database, OptionVersionsTable } from '../db/schema.ts';
 import { HttpError, notFound } from '../http/errors.ts';
@@ -38,8 +39,9 @@ export function readVersion(row: VersionRow): StoredVersion {
   return { row, snapshot: migrated.snapshot, prices: JSON.parse(row.prices) as PriceEntry[] };
 }
 
-export function summarise(version: StoredVersion, budgetCurrency: string | null): VersionSummary {
+export async function summarise(db: Db, version: StoredVersion, budgetCurrency: string | null): Promise<VersionSummary> {
   const { row, snapshot, prices } = version;
+  const attachment = row.attachment_id ? await describeFile(db, row.attachment_id) : null;
   const currency = optionCurrency(budgetCurrency, snapshot.items, entryLookup(prices));
   return {
     id: row.id,
@@ -51,6 +53,7 @@ export function summarise(version: StoredVersion, budgetCurrency: string | null)
     publishedAt: row.published_at,
     itemCount: snapshot.items.length,
     pricing: priceDocument(snapshot.items, prices, currency),
+    attachment,
   };
 }
 
@@ -89,8 +92,9 @@ export interface Publisher {
  * Writes the option as it stands as the next version inside `trx` (the option already locked)
  * and tells the customer. Used by publishing and by an approval that pins the customer's changes.
  */
-export async function writeVersion(trx: Transaction<Database>, context: OptionContext, number: number, note: string, by: Publisher, now: string, snapshot?: OptionSnapshot): Promise<StoredVersion> {
-  const document = snapshot ?? (await readLiveSnapshot(trx, context.option.id));
+export async function writeVersion(trx: Transaction<Database>, context: OptionContext, number: number, note: string, by: Publisher, now: string, extra: { snapshot?: OptionSnapshot; attachmentId?: string | undefined } = {}): Promise<StoredVersion> {
+  if (extra.attachmentId) await checkAttachment(trx, context, extra.attachmentId);
+  const document = extra.snapshot ?? (await readLiveSnapshot(trx, context.option.id));
   const prices = priceEntries(await productsOf(trx, document));
   const row: VersionRow = {
     id: randomUUID(),
@@ -99,6 +103,7 @@ export async function writeVersion(trx: Transaction<Database>, context: OptionCo
     note,
     snapshot: JSON.stringify(document),
     prices: JSON.stringify(prices),
+    attachment_id: extra.attachmentId ?? null,
     published_by: by.id,
     published_by_name: by.name,
     published_by_role: by.role,
@@ -108,7 +113,7 @@ export async function writeVersion(trx: Transaction<Database>, context: OptionCo
   return { row, snapshot: document, prices };
 }
 
-export async function publishVersion(db: Kysely<Database>, engine: Engine, optionId: string, input: { expectedLatest: number; note: string }, by: Publisher): Promise<VersionSummary> {
+export async function publishVersion(db: Kysely<Database>, engine: Engine, optionId: string, input: { expectedLatest: number; note: string; attachmentId?: string | undefined }, by: Publisher): Promise<VersionSummary> {
   const now = new Date().toISOString();
   return db.transaction().execute(async (trx) => {
     await lockOption(trx, engine, optionId);
@@ -118,11 +123,11 @@ export async function publishVersion(db: Kysely<Database>, engine: Engine, optio
     const latest = await latestVersionRow(trx, optionId);
     const latestNumber = latest?.number ?? 0;
     if (input.expectedLatest !== latestNumber) {
-      const current = latest ? summarise(readVersion(latest), context.budget?.currency ?? null) : null;
+      const current = latest ? await summarise(trx, readVersion(latest), context.budget?.currency ?? null) : null;
       throw new HttpError(409, 'stale_version', `Someone published ${versionLabel(latestNumber)} of ${context.option.name} meanwhile; look at it before publishing again.`, { current });
     }
-    const version = await writeVersion(trx, context, latestNumber + 1, input.note, by, now);
-    const summary = summarise(version, context.budget?.currency ?? null);
+    const version = await writeVersion(trx, context, latestNumber + 1, input.note, by, now, { attachmentId: input.attachmentId });
+    const summary = await summarise(trx, version, context.budget?.currency ?? null);
     const title = `${firstName(by.name)} published ${summary.label} of ${context.option.name}`;
     if (context.customerId) {
       await addNotifications(trx, [{ userId: context.customerId, kind: 'option.published', title, body: input.note.slice(0, 280), link: `${optionLink(context.option)}/versions/${summary.number}`, data: { optionId, number: summary.number } }], now);
@@ -133,6 +138,23 @@ export async function publishVersion(db: Kysely<Database>, engine: Engine, optio
     }
     return summary;
   });
+}
+
+/** An attachment must be a note file (photo or video) uploaded for this option's project. */
+async function checkAttachment(db: Db, context: OptionContext, fileId: string): Promise<void> {
+  const file = await db.selectFrom('files').select(['purpose', 'project_id']).where('id', '=', fileId).executeTakeFirst();
+  if (!file || file.purpose !== 'video-note' || file.project_id !== context.option.projectId) {
+    throw new HttpError(400, 'invalid_request', 'body.attachmentId: is not a photo or video uploaded for this option', { issues: [{ path: 'body.attachmentId', message: 'is not a photo or video uploaded for this option' }] });
+  }
+}
+
+/** Stores a photo or video for the next version's note (checked by content: 415/413 otherwise). */
+export async function uploadAttachment(db: Kysely<Database>, optionId: string, bytes: Uint8Array, name: string, by: Publisher): Promise<StoredFile> {
+  const context = await optionContext(db, optionId);
+  const id = await insertFile(db, { purpose: 'video-note', bytes, name, ownerId: context.customerId, uploadedBy: by.id, projectId: context.option.projectId, roomId: context.option.roomId, shotKey: null, at: new Date().toISOString() });
+  const file = await describeFile(db, id);
+  if (!file) throw notFound('File');
+  return file;
 }
 
 function firstName(name: string): string {

@@ -8,7 +8,7 @@ import { compareRoom, createOption, deleteOption, renameOption } from '../option
 import { optionContext } from '../options/records.ts';
 import { loadShoppingList, markPurchased } from '../options/shopping.ts';
 import { shoppingListCsv } from '../options/shopping-list.ts';
-import { optionChanges, productsAtVersionPrices, publishVersion, readVersion, summarise, versionByNumber, versionRows } from '../options/versions.ts';
+import { optionChanges, productsAtVersionPrices, publishVersion, uploadAttachment, readVersion, summarise, versionByNumber, versionRows } from '../options/versions.ts';
 
 type ApiPlacedItem = z.infer<typeof PlacedItemSchema>;
 
@@ -32,19 +32,21 @@ export const optionRoutes = [
     const rows = await versionRows(services.db, params.optionId);
     return {
       option: context.option,
-      versions: rows.map((row) => summarise(readVersion(row), context.budget?.currency ?? null)),
+      versions: await Promise.all(rows.map((row) => summarise(services.db, readVersion(row), context.budget?.currency ?? null))),
       approval: await roomApproval(services.db, context.option.roomId),
     };
   }),
 
   implement(api.publishVersion, async ({ params, body, user, services }) => ({ version: await publishVersion(services.db, services.engine, params.optionId, body, publisher(user)) })),
 
+  implement(api.uploadVersionAttachment, async ({ params, query, body, user, services }) => ({ file: await uploadAttachment(services.db, params.optionId, body, query.name, publisher(user)) })),
+
   implement(api.getVersion, async ({ params, services }) => {
     const context = await optionContext(services.db, params.optionId);
     const version = await versionByNumber(services.db, params.optionId, params.number);
     return {
       option: context.option,
-      version: summarise(version, context.budget?.currency ?? null),
+      version: await summarise(services.db, version, context.budget?.currency ?? null),
       document: { items: [...version.snapshot.items] as ApiPlacedItem[], finishes: version.snapshot.finishes },
       products: await productsAtVersionPrices(services.db, version),
     };

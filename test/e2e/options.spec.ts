@@ -1,12 +1,13 @@
 /**
  * [Options] end to end on the demo studio: the designer publishes v1 of Maya's option with a
- * note; Maya signs in, reads the note and approves; the shopping list's totals equal the option's
+ * note and a photo; Maya signs in, reads the note and approves; the shopping list's totals equal the option's
  * total and the CSV export holds the same lines; marking a line purchased records it, and the
  * purchase shows on Protected purchases. (The swap step of issue 5's e2e belongs to the swap work.)
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { solidPng } from '../fixtures/images.ts';
 import { DEMO, DEMO_PROJECT, expect, test } from './fixtures.ts';
 import { HomePage } from './pages/HomePage.ts';
 import { centsOf, ShoppingListPage, VersionsPanel } from './pages/OptionsPages.ts';
@@ -57,6 +58,7 @@ test('the designer publishes v1 with a note; the customer reads it, approves, an
   await new HomePage(page).openProject(DEMO_PROJECT);
   const designerVersions = new VersionsPanel(page);
   await expect(designerVersions.panel).toContainText('Not published yet');
+  await page.getByLabel('Photo or short video (optional)').setInputFiles({ name: 'sketch.png', mimeType: 'image/png', buffer: Buffer.from(solidPng(64, 48)) });
   await designerVersions.publish('v1', NOTE);
   await expect(designerVersions.note).toHaveText(NOTE);
   await expect(designerVersions.panel.getByText(/Published by Camille Laurent/)).toBeVisible();
@@ -70,6 +72,7 @@ test('the designer publishes v1 with a note; the customer reads it, approves, an
   await new HomePage(maya).openProject(DEMO_PROJECT);
   const versions = new VersionsPanel(maya);
   await expect(versions.note).toHaveText(NOTE);
+  await expect(versions.panel.getByRole('img', { name: 'Attached by Camille Laurent' })).toBeVisible();
   const project = new ProjectPage(maya);
   await expect(project.total).not.toHaveText('—');
   const optionTotal = centsOf(await project.total.innerText());

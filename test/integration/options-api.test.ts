@@ -14,6 +14,7 @@ import { appendUpdate, loadOptionInto } from '../../server/collab/store.ts';
 import { openStore } from '../../server/db/database.ts';
 import type { Database } from '../../server/db/schema.ts';
 import type { StudioServer } from '../../server/start.ts';
+import { solidPng } from '../fixtures/images.ts';
 import { ApiSession, createTestStore, engines, startTestServer, type TestStore } from './harness.ts';
 
 /** A live edit as the collab server stores it: an update appended to the option's log. */
@@ -127,8 +128,21 @@ for (const engine of engines()) {
     test('versions: publish v1 with a note, the customer is told; a stale number is a 409 with the current one', async () => {
       assert.equal((await customer.request('POST', `/api/options/${optionA}/versions`, { expectedLatest: 0, note: 'Mine' })).status, 403);
       assert.equal((await designer.request('POST', `/api/options/${optionA}/versions`, { expectedLatest: 0, note: '' })).status, 400);
-      const v1 = await designer.request('POST', `/api/options/${optionA}/versions`, { expectedLatest: 0, note: 'Warm woods and a deep sofa — see the chairs by the window.' });
+      const upload = async (session: ApiSession, bytes: Uint8Array) => {
+        const response = await fetch(`${server.url}/api/options/${optionA}/attachments?name=sketch.png`, { method: 'POST', headers: { cookie: session.cookie, 'content-type': 'application/octet-stream' }, body: bytes });
+        return { status: response.status, json: (await response.json()) as any };
+      };
+      assert.equal((await upload(customer, solidPng(16, 12))).status, 403);
+      assert.equal((await upload(designer, new TextEncoder().encode('<html>not a photo</html>'))).status, 415);
+      const photo = await upload(designer, solidPng(16, 12));
+      assert.equal(photo.status, 201, JSON.stringify(photo.json));
+      assert.equal((await designer.request('POST', `/api/options/${optionA}/versions`, { expectedLatest: 0, note: 'x', attachmentId: 'no-such-file' })).status, 400);
+      const v1 = await designer.request('POST', `/api/options/${optionA}/versions`, { expectedLatest: 0, note: 'Warm woods and a deep sofa — see the chairs by the window.', attachmentId: photo.json.file.id });
       assert.equal(v1.status, 201, JSON.stringify(v1.json));
+      assert.equal(v1.json.version.attachment.mediaType, 'image/png');
+      const seen = await fetch(server.url + v1.json.version.attachment.url, { headers: { cookie: customer.cookie } });
+      assert.equal(seen.status, 200, 'the customer sees the note’s photo');
+      assert.equal((await fetch(server.url + v1.json.version.attachment.url, { headers: { cookie: jonas.cookie } })).status, 403);
       assert.equal(v1.json.version.label, 'v1');
       assert.equal(v1.json.version.publishedBy.name, 'Camille Laurent');
       assert.equal(v1.json.version.pricing.ok, true);

@@ -12,6 +12,7 @@ import { useFormatters } from '../../i18n/useFormatters.ts';
 import { selectUser, useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorState, LoadingState } from '../../ui/States.tsx';
+import { sendFile } from '../photos/upload.ts';
 import { OptionManager } from './OptionManager.tsx';
 import type { Approval, VersionSummary } from './types.ts';
 import './options.css';
@@ -76,6 +77,7 @@ function VersionsBody({ projectId, option }: { readonly projectId: string; reado
           <p className="version-note__text" data-testid="version-note">
             {latest.note}
           </p>
+          <NoteAttachment version={latest} />
           <VersionTotal version={latest} />
         </article>
       ) : (
@@ -97,6 +99,21 @@ function VersionsBody({ projectId, option }: { readonly projectId: string; reado
       {canPublish && !approvedHere ? <PublishForm optionId={option.id} latest={latest?.number ?? 0} onPublished={versions.reload} /> : null}
       {canApprove && latest && !approvedHere ? <ApproveAction option={option} latest={latest} replacing={approval} onApproved={versions.reload} /> : null}
     </div>
+  );
+}
+
+/** The photo or short video the designer attached to the note. */
+export function NoteAttachment({ version }: { readonly version: VersionSummary }) {
+  const { t } = useTranslation();
+  const file = version.attachment;
+  if (!file) return null;
+  const label = t('options.attachmentLabel', { name: version.publishedBy.name });
+  return file.mediaType.startsWith('video/') ? (
+    <video className="version-note__media" src={file.url} controls preload="metadata" aria-label={label} />
+  ) : (
+    <a href={file.url} target="_blank" rel="noreferrer">
+      <img className="version-note__media" src={file.thumbnailUrl} alt={label} />
+    </a>
   );
 }
 
@@ -127,6 +144,7 @@ function PublishForm({ optionId, latest, onPublished }: { readonly optionId: str
   const { t } = useTranslation();
   const showToast = useAppStore((state) => state.showToast);
   const [note, setNote] = useState('');
+  const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
@@ -138,9 +156,11 @@ function PublishForm({ optionId, latest, onPublished }: { readonly optionId: str
     setBusy(true);
     setError(null);
     try {
-      const { version } = await api.call(endpoints.publishVersion, { params: { optionId }, body: { expectedLatest: latest, note } });
+      const attachment = file ? (await sendFile(endpoints.uploadVersionAttachment, { params: { optionId }, query: { name: file.name || 'note' } }, file)).file : null;
+      const { version } = await api.call(endpoints.publishVersion, { params: { optionId }, body: { expectedLatest: latest, note, ...(attachment ? { attachmentId: attachment.id } : {}) } });
       showToast('success', t('options.published', { label: version.label }));
       setNote('');
+      setFile(null);
       onPublished();
     } catch (caught) {
       setError(isApiError(caught) && caught.code === 'stale_version' ? t('options.staleVersion', { message: caught.message }) : describeError(caught, t));
@@ -160,7 +180,10 @@ function PublishForm({ optionId, latest, onPublished }: { readonly optionId: str
           {error}
         </p>
       ) : null}
-      <p className="muted publish-form__hint">{t('options.attachmentLater')}</p>
+      <label className="field__label" htmlFor="publish-attachment">
+        {t('options.attachmentField')}
+      </label>
+      <input id="publish-attachment" type="file" accept="image/jpeg,image/png,image/webp,video/mp4,video/webm" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
       <Button type="submit" variant="primary" size="sm" disabled={busy}>
         {busy ? t('options.publishing') : t('options.publish', { label: `v${latest + 1}` })}
       </Button>

@@ -13,7 +13,7 @@ import { ErrorState, LoadingState } from '../../ui/States.tsx';
 import { optionLines } from '../project/optionLines.ts';
 import { ChangesList } from './ChangesList.tsx';
 import { OptionPlan } from './OptionPlan.tsx';
-import { VersionTotal } from './OptionPanel.tsx';
+import { NoteAttachment, VersionTotal } from './OptionPanel.tsx';
 import './options.css';
 
 type Against = 'previous' | 'live';
@@ -57,6 +57,7 @@ export function VersionScreen({ projectId, optionId, number }: { readonly projec
                 <p className="version-note__text" data-testid="version-note">
                   {version.data.version.note}
                 </p>
+                <NoteAttachment version={version.data.version} />
                 {room.status === 'ready' ? <OptionPlan room={room.data.room} items={version.data.document.items} products={version.data.products} label={t('options.planLabel', { option: version.data.option.name })} /> : null}
               </section>
               <section className="panel" aria-labelledby="pieces-title">

@@ -145,9 +145,7 @@ function ProjectBody({ project, optionId, reload }: { readonly project: ProjectD
             <RoomPicker rooms={project.rooms} selectedRoomId={room.id} onSelect={selectRoom} />
             <PinnedReference projectId={project.id} roomId={room.id} />
             <OptionList options={roomOptions} selectedId={option?.id ?? null} onSelect={selectOption} />
-            {option ? <PieceList status={optionStatus} lines={lines} error={optionData.error} onRetry={optionData.reload} budget={project.budget} unresolved={editor.unresolved} selectedId={selectedId} onSelect={selectPiece} doorwayFit={doorwayFit} /> : null}
-            {option ? <WarningList warnings={editor.warnings} /> : null}
-            {/* [Options] versions, publish/approve, compare link, option management; comments */}
+            {/* [Options] versions and the designer's note, publish/approve, compare link, option management */}
             <OptionPanel
               projectId={project.id}
               roomId={room.id}
@@ -158,6 +156,9 @@ function ProjectBody({ project, optionId, reload }: { readonly project: ProjectD
                 navigate({ name: 'project', projectId: project.id, ...(id ? { optionId: id } : {}) }, { replace: true });
               }}
             />
+            {option ? <PieceList status={optionStatus} lines={lines} error={optionData.error} onRetry={optionData.reload} budget={project.budget} unresolved={editor.unresolved} selectedId={selectedId} onSelect={selectPiece} doorwayFit={doorwayFit} /> : null}
+            {option ? <WarningList warnings={editor.warnings} /> : null}
+            {/* [Options] comments on the option and its pieces */}
             {option ? <CommentsPanel optionId={option.id} pieces={lines.map((line) => ({ id: line.item.id, name: line.name || t('project.ownPiece') }))} /> : null}
           </aside>
           <section className="project__view" aria-label={t('scene.label', { room: room.name })}>

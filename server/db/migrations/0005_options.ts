@@ -23,6 +23,8 @@ export const options: AtelierMigration = {
       .addColumn('note', 'text', (c) => c.notNull())
       .addColumn('snapshot', 'text', (c) => c.notNull())
       .addColumn('prices', 'text', (c) => c.notNull())
+      // A photo or short video the designer attached to the note (files, purpose video-note); no foreign key: files come later in the migration order.
+      .addColumn('attachment_id', 'text')
       .addColumn('published_by', 'text', (c) => c.references('users.id').onDelete('set null'))
       .addColumn('published_by_name', 'text', (c) => c.notNull())
       .addColumn('published_by_role', 'text', (c) => c.notNull())
