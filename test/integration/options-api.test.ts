@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
 import { swapItem } from '../../core/options/index.ts';
+import { can, type Role } from '../../core/permissions.ts';
 import { appendUpdate, loadOptionInto } from '../../server/collab/store.ts';
 import { openStore } from '../../server/db/database.ts';
 import type { Database } from '../../server/db/schema.ts';
@@ -54,6 +55,15 @@ function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+test('[Options] permissions: the customer swaps, comments and approves in her own project; the designer edits and publishes; support reads', () => {
+  const table = (role: Role, member: boolean) => (['option:swap', 'option:comment', 'option:approve', 'option:edit', 'project:read', 'purchase:record'] as const).filter((action) => can({ role }, action, member));
+  assert.deepEqual(table('customer', true), ['option:swap', 'option:comment', 'option:approve', 'project:read', 'purchase:record']);
+  assert.deepEqual(table('customer', false), []);
+  assert.deepEqual(table('designer', true), ['option:swap', 'option:comment', 'option:edit', 'project:read', 'purchase:record']);
+  assert.deepEqual(table('designer', false), []);
+  assert.deepEqual(table('support', false), ['project:read', 'purchase:record']);
+});
 
 for (const engine of engines()) {
   describe(`[Options] API on ${engine}`, () => {
