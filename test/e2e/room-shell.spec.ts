@@ -107,4 +107,32 @@ test.describe('Room shell', () => {
     expect(refused.status()).toBe(400);
     expect((await refused.json()).error.message).toContain('wall 1 (800 mm) is shorter than door 1 on it (900 mm wide)');
   });
+
+  test('an L-shaped outline drawn corner by corner, then a corner dragged, saves as drawn', async ({ page, signInPage, homePage, request }) => {
+    await signInPage.goto();
+    await signInPage.signIn(DEMO.designer);
+    await homePage.openProject(DEMO_PROJECT);
+    const shell = new RoomShellPage(page);
+    await shell.startNewRoom();
+    await shell.setName('Drawn den');
+    // Slightly off-grid and off-square clicks land on the 10 mm grid at right angles.
+    await shell.drawOutline([
+      { x: 0, y: 0 },
+      { x: 5003, y: 40 },
+      { x: 5000, y: 2500 },
+      { x: 3000, y: 2530 },
+      { x: 3010, y: 4000 },
+      { x: 0, y: 4000 },
+    ]);
+    await expect.poll(() => shell.dimensionLabels()).toEqual(['5 m', '2.5 m', '2 m', '1.5 m', '3 m', '4 m']);
+    await shell.dragCorner(3, { x: 5600, y: 2500 });
+    await expect.poll(() => shell.dimensionLabels()).toEqual(['5 m', '2.57 m', '2.6 m', '1.5 m', '3 m', '4 m']);
+    // Dropped a little off, the corner lines up with its neighbour (5600 mm across).
+    await shell.dragCorner(2, { x: 5630, y: 15 });
+    await expect.poll(() => shell.dimensionLabels()).toEqual(['5.6 m', '2.5 m', '2.6 m', '1.5 m', '3 m', '4 m']);
+    await shell.save();
+    await request.post('/api/auth/sign-in', { data: DEMO.designer });
+    const room = (await (await request.get(`/api/rooms/${shell.roomId()}`)).json()).room;
+    expect(room.outline).toEqual([{ x: 0, y: 0 }, { x: 5600, y: 0 }, { x: 5600, y: 2500 }, { x: 3000, y: 2500 }, { x: 3000, y: 4000 }, { x: 0, y: 4000 }]);
+  });
 });

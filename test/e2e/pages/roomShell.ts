@@ -72,6 +72,55 @@ export class RoomShellPage {
     await this.page.getByRole('button', { name: 'Use this outline' }).click();
   }
 
+  /**
+   * Where a plan point (mm) is on the screen, from the transform the plan publishes — read once
+   * it has settled (a resize refits the plan a frame later).
+   */
+  async screenPoint(p: { x: number; y: number }): Promise<{ x: number; y: number }> {
+    const read = () =>
+      this.plan.evaluate(
+        (element) =>
+          new Promise<string>((resolve) =>
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => {
+                const box = element.getBoundingClientRect();
+                resolve(JSON.stringify([box.x, box.y, ...['data-scale', 'data-origin-x', 'data-origin-y'].map((name) => Number(element.getAttribute(name)))]));
+              }),
+            ),
+          ),
+      );
+    let previous = '';
+    let current = await read();
+    for (let tries = 0; current !== previous && tries < 20; tries++) [previous, current] = [current, await read()];
+    const [x, y, scale, originX, originY] = JSON.parse(current) as number[];
+    return { x: x! + originX! + p.x * scale!, y: y! + originY! + p.y * scale! };
+  }
+
+  /** Draws an outline corner by corner in the plan and closes it on the first corner. */
+  async drawOutline(corners: readonly { x: number; y: number }[]): Promise<void> {
+    await this.page.getByRole('radio', { name: 'Draw' }).click();
+    await this.page.getByRole('button', { name: 'Draw in the plan' }).click();
+    for (const corner of [...corners, corners[0]!]) {
+      const at = await this.screenPoint(corner);
+      await this.page.mouse.move(at.x, at.y);
+      await this.page.mouse.down();
+      await this.page.mouse.up();
+    }
+    await expect(this.page.getByRole('button', { name: 'Draw in the plan' })).toBeVisible();
+  }
+
+  /** Drags a corner handle to a plan point (mm). */
+  async dragCorner(number: number, to: { x: number; y: number }): Promise<void> {
+    const handle = this.plan.getByRole('button', { name: `Corner ${number}`, exact: true });
+    const box = await handle.boundingBox();
+    if (!box) throw new Error(`corner ${number} is not in the plan`);
+    const target = await this.screenPoint(to);
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await this.page.mouse.down();
+    for (let step = 1; step <= 5; step++) await this.page.mouse.move(box.x + box.width / 2 + ((target.x - box.x - box.width / 2) * step) / 5, box.y + box.height / 2 + ((target.y - box.y - box.height / 2) * step) / 5);
+    await this.page.mouse.up();
+  }
+
   /** A wall's hit target in the plan ("Wall 1, 4.2 m"). */
   wall(number: number): Locator {
     return this.plan.getByRole('button', { name: new RegExp(`^Wall ${number},`) });
