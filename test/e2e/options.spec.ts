@@ -77,6 +77,24 @@ test('the designer publishes v1 with a note; the customer reads it, approves, an
   await expect(project.total).not.toHaveText('—');
   const optionTotal = centsOf(await project.total.innerText());
   await snap(maya, 'options-customer-reads-note');
+  // Side by side (one option here): the compare view shows the same total; the version reads the same note.
+  await versions.panel.getByRole('link', { name: 'Compare options' }).click();
+  const card = maya.getByTestId('compare-card');
+  await expect(card).toHaveCount(1);
+  expect(centsOf(await card.getByTestId('compare-total').innerText())).toBe(optionTotal);
+  await expect(card).toContainText('under budget');
+  await expect(card.locator('svg.option-plan rect')).not.toHaveCount(0);
+  await snap(maya, 'options-compare');
+  await maya.getByRole('link', { name: /^Option A/ }).click();
+  // The project page (with its 3D view) loads again: give a loaded machine time.
+  const v1Link = versions.panel.getByRole('navigation', { name: 'Published versions' }).getByRole('link').first();
+  await expect(v1Link).toBeVisible({ timeout: 30_000 });
+  await v1Link.click();
+  await expect(maya.getByTestId('version-note')).toHaveText(NOTE);
+  await expect(maya.getByText('Nothing changed.')).toBeVisible();
+  await snap(maya, 'options-version');
+  await maya.getByRole('link', { name: 'Back to the option' }).click();
+  await expect(versions.approveButton()).toBeVisible({ timeout: 30_000 });
   await versions.approveButton().click();
   await expect(versions.panel.getByText(/^Approved: v1, by Maya Okafor/)).toBeVisible();
   await expect(versions.approveButton()).toHaveCount(0);
