@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
 import { Id, IsoDateTime } from './schemas.ts';
-import { largestUpload, MAX_THUMBNAIL_BYTES, UPLOAD_POLICIES } from '../files/sniff.ts';
+import { largestUpload, MAX_THUMBNAIL_BYTES, UPLOAD_POLICIES, UPLOAD_PURPOSES } from '../files/sniff.ts';
 import { SHOT_KEY } from '../files/shotList.ts';
 
 export const Bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'must be the file’s bytes');
@@ -15,7 +15,7 @@ export const FileName = z.string().trim().min(1).max(200);
 
 export const StoredFileSchema = z.object({
   id: Id,
-  purpose: z.enum(['room-photo', 'inspiration', 'request-example', 'video-note']),
+  purpose: z.enum(UPLOAD_PURPOSES),
   mediaType: z.enum(['image/jpeg', 'image/png', 'image/webp', 'video/mp4', 'video/webm']),
   size: z.number().int().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -230,6 +230,21 @@ export const uploadInspiration = endpoint({
   successStatus: 201,
 });
 
+export const uploadPiecePhoto = endpoint({
+  id: 'uploadPiecePhoto',
+  method: 'POST',
+  path: '/api/me/piece-photos',
+  summary: 'A photo of a piece the customer keeps (raw JPEG, PNG or WebP bytes), before or after the project exists',
+  tag: 'photos',
+  access: { kind: 'session', action: 'self:manage' },
+  query: z.object({ name: FileName.default('piece') }),
+  body: Bytes,
+  bodyFormat: 'binary',
+  bodyLimit: largestUpload(UPLOAD_POLICIES['piece-photo']),
+  response: z.object({ file: StoredFileSchema }),
+  successStatus: 201,
+});
+
 export const filesEndpoints = [
   roomPhotos,
   uploadRoomPhoto,
@@ -244,4 +259,5 @@ export const filesEndpoints = [
   myInspiration,
   projectInspiration,
   uploadInspiration,
+  uploadPiecePhoto,
 ] as const;

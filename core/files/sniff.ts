@@ -77,7 +77,7 @@ export function sniffMedia(bytes: Uint8Array): Sniffed {
 }
 
 /** What an upload is for decides what it may be and how large. */
-export const UPLOAD_PURPOSES = ['room-photo', 'inspiration', 'request-example', 'video-note'] as const;
+export const UPLOAD_PURPOSES = ['room-photo', 'inspiration', 'piece-photo', 'request-example', 'video-note'] as const;
 export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
 
 export interface UploadPolicy {
@@ -99,6 +99,7 @@ const IMAGES_ONLY: UploadPolicy = { accepts: ['image'], maxImageBytes: MAX_IMAGE
 export const UPLOAD_POLICIES: Record<UploadPurpose, UploadPolicy> = {
   'room-photo': IMAGES_ONLY,
   inspiration: IMAGES_ONLY,
+  'piece-photo': IMAGES_ONLY,
   'request-example': IMAGES_ONLY,
   'video-note': { accepts: ['image', 'video'], maxImageBytes: MAX_IMAGE_BYTES, maxVideoBytes: MAX_VIDEO_BYTES, noun: 'an image or a video' },
 };

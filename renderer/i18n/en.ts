@@ -208,7 +208,6 @@ export const en = {
       materialsTitle: 'Materials you like',
       retailersTitle: 'Shops you like',
       inspirationTitle: 'Inspiration images',
-      inspirationSoon: 'Adding your own inspiration images comes soon.',
       save: 'Save my style',
       saving: 'Saving…',
       saved: 'Your style profile is saved.',
@@ -247,6 +246,7 @@ export const en = {
       rooms: 'Rooms and what they keep',
       noRooms: 'No rooms from the intake.',
       noPurpose: 'No purpose given.',
+      piecePhoto: 'Photo of {{name}}',
     },
     tracker: {
       loading: 'Loading progress…',
@@ -313,6 +313,16 @@ export const en = {
     resetView: 'Reset view',
     hint: 'Drag to orbit · Scroll to zoom · Right-drag to pan',
     unavailable: 'The 3D view isn’t available on this device.',
+  },
+  /** [Room] The 3D view's camera presets. */
+  scenePresets: {
+    label: 'Camera views',
+    'front-left': 'Front-left corner',
+    'front-right': 'Front-right corner',
+    'back-right': 'Back-right corner',
+    'back-left': 'Back-left corner',
+    eye: 'Eye level ({{height}}): drag to walk round, scroll to step',
+    top: 'From above',
   },
   /** [Room] The room shell editor. */
   roomShell: {
@@ -1090,6 +1100,14 @@ export const en = {
       drop: 'Drop images here',
       remove: 'Remove {{name}}',
       removeShort: 'Remove',
+    },
+    piece: {
+      add: 'Add a photo',
+      addFor: 'Add a photo of {{name}}',
+      adding: 'Adding…',
+      replace: 'Replace photo',
+      remove: 'Remove photo',
+      alt: 'Your {{name}}',
     },
     navLink: 'Photos',
   },

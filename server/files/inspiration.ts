@@ -1,6 +1,7 @@
 /**
- * Inspiration images for a customer's style profile: theirs, outside any project, seen by the
- * designers of their projects. Sniffed like every upload, so an SVG or HTML "image" is refused.
+ * A customer’s own images outside any project — inspiration for the style profile, photos of the
+ * pieces they keep — seen by them and by the designers of their projects. Sniffed like every
+ * upload, so an SVG or HTML "image" is refused.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -12,8 +13,9 @@ export async function inspirationOf(db: Kysely<Database>, customerId: string): P
   return rows.map(toStoredFile);
 }
 
-export async function addInspiration(db: Kysely<Database>, userId: string, bytes: Uint8Array | undefined, name: string, now: string): Promise<StoredFile> {
-  const id = await insertFile(db, { purpose: 'inspiration', bytes: bytes ?? new Uint8Array(), name, ownerId: userId, uploadedBy: userId, projectId: null, roomId: null, shotKey: null, at: now });
+/** A customer's own file outside any project: an inspiration image, or a photo of a piece they keep. */
+export async function addOwnFile(db: Kysely<Database>, purpose: 'inspiration' | 'piece-photo', userId: string, bytes: Uint8Array | undefined, name: string, now: string): Promise<StoredFile> {
+  const id = await insertFile(db, { purpose, bytes: bytes ?? new Uint8Array(), name, ownerId: userId, uploadedBy: userId, projectId: null, roomId: null, shotKey: null, at: now });
   const file = await describeFile(db, id);
   if (!file) throw notFound('Image');
   return file;

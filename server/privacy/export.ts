@@ -102,7 +102,7 @@ export async function recordsAbout(db: Kysely<Database>, userId: string): Promis
   return records;
 }
 
-const FOLDER: Record<string, string> = { 'room-photo': 'photos', inspiration: 'inspiration', 'request-example': 'photos/examples', 'video-note': 'videos' };
+const FOLDER: Record<string, string> = { 'room-photo': 'photos', inspiration: 'inspiration', 'piece-photo': 'pieces', 'request-example': 'photos/examples', 'video-note': 'videos' };
 const EXTENSION: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'video/mp4': 'mp4', 'video/webm': 'webm' };
 
 function safeName(name: string): string {

@@ -2,7 +2,7 @@ import * as api from '../../core/api/files.ts';
 import { can } from '../../core/permissions.ts';
 import { implement } from '../http/context.ts';
 import { forbidden, HttpError, notFound } from '../http/errors.ts';
-import { addInspiration, inspirationOf } from '../files/inspiration.ts';
+import { addOwnFile, inspirationOf } from '../files/inspiration.ts';
 import { addFeatureShot, openRequestsFor, pinReference, requestPhoto, roomPhotos, uploadRequestExample, uploadRoomPhoto } from '../files/photos.ts';
 import { contentDisposition, describeFile, fileBytes, storeThumbnail } from '../files/store.ts';
 
@@ -62,6 +62,11 @@ export const filesRoutes = [
 
   implement(api.uploadInspiration, async ({ query, body, user, services }) => {
     if (user.role !== 'customer') throw new HttpError(403, 'forbidden', 'Inspiration images belong to a customer’s style profile');
-    return { image: await addInspiration(services.db, user.id, body, query.name, nowIso()) };
+    return { image: await addOwnFile(services.db, 'inspiration', user.id, body, query.name, nowIso()) };
+  }),
+
+  implement(api.uploadPiecePhoto, async ({ query, body, user, services }) => {
+    if (user.role !== 'customer') throw new HttpError(403, 'forbidden', 'Photos of kept pieces belong to a customer');
+    return { file: await addOwnFile(services.db, 'piece-photo', user.id, body, query.name, nowIso()) };
   }),
 ];

@@ -158,6 +158,12 @@ for (const engine of engines()) {
       assert.equal((await fetch(world.server.url + added.json.image.url, { headers: { cookie: designer.cookie } })).status, 200);
       const other = await world.as('other-des@t.test');
       assert.equal((await fetch(world.server.url + added.json.image.url, { headers: { cookie: other.cookie } })).status, 403);
+      // A photo of a piece she keeps goes up before any project knows of it; her designer sees it too.
+      const piece = await upload(maya, '/api/me/piece-photos?name=grandmas-chair.png', solidPng(8, 8));
+      assert.equal(piece.status, 201, JSON.stringify(piece.json));
+      assert.equal(piece.json.file.purpose, 'piece-photo');
+      assert.equal((await fetch(world.server.url + piece.json.file.url, { headers: { cookie: designer.cookie } })).status, 200);
+      assert.equal((await upload(designer, '/api/me/piece-photos', solidPng(8, 8))).status, 403);
     });
   });
 }

@@ -16,7 +16,7 @@ import './photos.css';
  * own; with `projectId` it is the designer's read-only view of that project's customer's images.
  * Only real JPEG, PNG or WebP images are kept — an SVG or an HTML page is refused by the server.
  */
-export function InspirationImages({ projectId }: { readonly projectId?: string }) {
+export function InspirationImages({ projectId, showTitle = true }: { readonly projectId?: string; readonly showTitle?: boolean }) {
   const { t } = useTranslation();
   const images = useResource(`inspiration:${projectId ?? 'mine'}`, (signal) =>
     projectId ? api.call(projectInspiration, { params: { projectId }, signal }) : api.call(myInspiration, { signal }),
@@ -51,8 +51,8 @@ export function InspirationImages({ projectId }: { readonly projectId?: string }
   };
 
   return (
-    <section className="inspiration" aria-labelledby="inspiration-title">
-      <h3 id="inspiration-title">{t('photos.inspiration.title')}</h3>
+    <section className="inspiration" aria-label={t('photos.inspiration.title')}>
+      {showTitle ? <h3>{t('photos.inspiration.title')}</h3> : null}
       {editable ? <p className="inspiration__hint">{t('photos.inspiration.hint')}</p> : null}
       {images.status === 'ready' && images.data.images.length > 0 ? (
         <ul className="inspiration__grid">
@@ -84,4 +84,9 @@ export function InspirationImages({ projectId }: { readonly projectId?: string }
       ) : null}
     </section>
   );
+}
+
+/** The designer's read-only view of a project's customer's inspiration images (style summary). */
+export function ProjectInspiration({ projectId }: { readonly projectId: string }) {
+  return <InspirationImages projectId={projectId} />;
 }

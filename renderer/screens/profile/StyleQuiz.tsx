@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { MATERIAL_CHOICES, STYLE_CARDS, type CardAnswer, type StyleAnswers } from '../../../core/intake/index.ts';
 import { Segmented } from '../../ui/Segmented.tsx';
 import { StyleCardArt } from './StyleCardArt.tsx';
+import { InspirationImages } from '../photos/InspirationImages.tsx';
 import './profile.css';
 
 export interface RetailerChoice {
@@ -104,8 +105,7 @@ export function StyleQuiz({ answers, onChange, retailers }: { readonly answers: 
 
       <fieldset className="style-quiz__group">
         <legend>{t('intake.style.inspirationTitle')}</legend>
-        {/* [Files] slot: <InspirationImages/> (uploads of the customer's inspiration images) goes here once it lands. */}
-        <p className="muted">{t('intake.style.inspirationSoon')}</p>
+        <InspirationImages showTitle={false} />
       </fieldset>
     </div>
   );

@@ -11,6 +11,7 @@ import { ArrowLeft } from '../../ui/Icons.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/States.tsx';
 import { StyleCardArt } from './StyleCardArt.tsx';
 import { swatchColour } from './swatches.ts';
+import { ProjectInspiration } from '../photos/InspirationImages.tsx';
 import './profile.css';
 
 type Answer = ResponseOf<typeof getProjectStyleProfile>;
@@ -29,13 +30,13 @@ export function StyleSummaryScreen({ projectId }: { readonly projectId: string }
         </a>
         {data.status === 'loading' ? <LoadingState label={t('app.loading')} /> : null}
         {data.status === 'error' ? <ErrorState error={data.error} onRetry={data.reload} /> : null}
-        {data.status === 'ready' ? <Summary data={data.data} /> : null}
+        {data.status === 'ready' ? <Summary data={data.data} projectId={projectId} /> : null}
       </main>
     </div>
   );
 }
 
-function Summary({ data }: { readonly data: Answer }) {
+function Summary({ data, projectId }: { readonly data: Answer; readonly projectId: string }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const profile = data.profile;
@@ -98,7 +99,7 @@ function Summary({ data }: { readonly data: Answer }) {
                   </li>
                 ))}
               </ul>
-              {/* [Files] slot: the customer's inspiration images (<ProjectInspiration projectId=…/>) go here once they land. */}
+              <ProjectInspiration projectId={projectId} />
             </>
           )}
         </section>
@@ -116,6 +117,7 @@ function Summary({ data }: { readonly data: Answer }) {
                   <ul className="style-summary__pieces">
                     {room.keptPieces.map((piece) => (
                       <li key={piece.id}>
+                        {piece.photoFileId ? <img className="style-summary__piece-photo" src={`/api/files/${encodeURIComponent(piece.photoFileId)}?variant=thumbnail`} alt={t('intake.summary.piecePhoto', { name: piece.name })} width={48} height={36} /> : null}
                         {piece.name} — {format.dimensions(piece)}
                       </li>
                     ))}

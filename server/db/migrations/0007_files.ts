@@ -18,7 +18,7 @@ export const files: AtelierMigration = {
       .addColumn('uploaded_by', 'text', (c) => c.references('users.id').onDelete('set null'))
       .addColumn('project_id', 'text', (c) => c.references('projects.id').onDelete('cascade'))
       .addColumn('room_id', 'text', (c) => c.references('rooms.id').onDelete('cascade'))
-      .addColumn('purpose', 'text', (c) => c.notNull().check(sql`purpose in ('room-photo', 'inspiration', 'request-example', 'video-note')`))
+      .addColumn('purpose', 'text', (c) => c.notNull().check(sql`purpose in ('room-photo', 'inspiration', 'piece-photo', 'request-example', 'video-note')`))
       .addColumn('shot_key', 'text')
       .addColumn('media_type', 'text', (c) => c.notNull())
       .addColumn('size', 'integer', (c) => c.notNull().check(sql`size > 0`))
