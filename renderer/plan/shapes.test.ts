@@ -86,6 +86,7 @@ describe('openingSymbols', () => {
 
   it('leaves out an opening on a wall that does not exist', () => {
     assert.equal(openingSymbols(room({ openings: [{ ...room().openings[0]!, wallIndex: 9 }] })).length, 0);
+    assert.equal(openingSymbols(room({ openings: [{ ...room().openings[0]!, widthMm: Number.NaN }] })).length, 0);
   });
 });
 
@@ -117,5 +118,14 @@ describe('grid', () => {
     assert.equal(gridStepFor(0.2), 100);
     assert.equal(gridStepFor(0.1), 250);
     assert.equal(gridStepFor(0.02), 1000);
+  });
+});
+
+describe('a half-typed wall thickness', () => {
+  it('draws the walls as bare lines instead of NaN', () => {
+    const shape = room({ wallThicknessMm: Number.NaN });
+    for (const band of wallBands(shape)) for (const p of band.band) assert.ok(Number.isFinite(p.x) && Number.isFinite(p.y));
+    assert.ok(Number.isFinite(planExtent(shape).minX));
+    assert.ok(wallDimensions(shape).every((d) => Number.isFinite(d.from.x)));
   });
 });

@@ -8,12 +8,15 @@ import { doorSwingOf } from '../../core/geometry/doors.ts';
 import { wallDimensionLines, type DimensionLine } from '../../core/geometry/measure.ts';
 import { wallsOf, type Wall } from '../../core/geometry/polygon.ts';
 import type { Opening, PlanPoint, RoomShape } from '../../core/room.ts';
-import type { PlanBox } from './transform.ts';
+import { boxAround, type PlanBox } from './transform.ts';
 
 export type Quad = readonly [PlanPoint, PlanPoint, PlanPoint, PlanPoint];
 export type Segment = readonly [PlanPoint, PlanPoint];
 
 type WallGeometry = Pick<RoomShape, 'outline' | 'wallThicknessMm' | 'openings'>;
+
+/** A thickness the plan can draw: a half-typed, NaN or negative one draws as a bare line. */
+export const drawableThickness = (mm: number) => (Number.isFinite(mm) && mm > 0 ? mm : 0);
 
 const along = (wall: Wall, s: number, out = 0): PlanPoint => ({
   x: wall.start.x + wall.direction.x * s - wall.inward.x * out,
@@ -60,7 +63,7 @@ export function solidStretches(lengthMm: number, openings: readonly Pick<Opening
 
 export function wallBands(shape: WallGeometry): WallBand[] {
   const walls = wallsOf(shape.outline);
-  const t = shape.wallThicknessMm;
+  const t = drawableThickness(shape.wallThicknessMm);
   const corners = outerCorners(walls, t);
   return walls.map((wall, i) => {
     const outerAt = (s: number) => (s <= 0 ? corners[i]! : s >= wall.lengthMm ? corners[(i + 1) % walls.length]! : along(wall, s, t));
@@ -94,14 +97,14 @@ export interface OpeningSymbol {
   readonly door: DoorLeaf | null;
 }
 
-/** Door and window symbols; openings on a wall that does not exist are left out. */
+/** Door and window symbols; openings on a wall that does not exist (or half-typed) are left out. */
 export function openingSymbols(shape: WallGeometry): OpeningSymbol[] {
   const walls = wallsOf(shape.outline);
-  const t = shape.wallThicknessMm;
+  const t = drawableThickness(shape.wallThicknessMm);
   const symbols: OpeningSymbol[] = [];
   shape.openings.forEach((opening, index) => {
     const wall = walls[opening.wallIndex];
-    if (!wall || wall.lengthMm === 0) return;
+    if (!wall || wall.lengthMm === 0 || !Number.isFinite(opening.offsetMm) || !(opening.widthMm > 0)) return;
     const from = Math.max(0, opening.offsetMm);
     const to = Math.min(wall.lengthMm, opening.offsetMm + opening.widthMm);
     const span: Quad = [along(wall, from), along(wall, to), along(wall, to, t), along(wall, from, t)];
@@ -132,12 +135,13 @@ export const DIMENSION_GAP_MM = 350;
 /** One dimension per wall, outside the wall band, its label further out. */
 export function wallDimensions(shape: Pick<RoomShape, 'outline' | 'wallThicknessMm'>, gapMm = DIMENSION_GAP_MM): WallDimension[] {
   const walls = wallsOf(shape.outline);
-  const offset = shape.wallThicknessMm + gapMm;
+  const thickness = drawableThickness(shape.wallThicknessMm);
+  const offset = thickness + gapMm;
   return wallDimensionLines(shape.outline, offset, 120).map((line) => {
     const wall = walls[line.wallIndex]!;
     const outward = { x: -wall.inward.x, y: -wall.inward.y };
     const ext = (p: PlanPoint, base: PlanPoint): Segment => [
-      { x: base.x + outward.x * (shape.wallThicknessMm + 60), y: base.y + outward.y * (shape.wallThicknessMm + 60) },
+      { x: base.x + outward.x * (thickness + 60), y: base.y + outward.y * (thickness + 60) },
       { x: p.x + outward.x * 80, y: p.y + outward.y * 80 },
     ];
     return { ...line, extensions: [ext(line.from, wall.start), ext(line.to, wall.end)] };
@@ -146,19 +150,8 @@ export function wallDimensions(shape: Pick<RoomShape, 'outline' | 'wallThickness
 
 /** The room's box grown to hold its walls, dimension lines and their labels. */
 export function planExtent(shape: Pick<RoomShape, 'outline' | 'wallThicknessMm'>, gapMm = DIMENSION_GAP_MM): PlanBox {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const p of shape.outline) {
-    minX = Math.min(minX, p.x);
-    minY = Math.min(minY, p.y);
-    maxX = Math.max(maxX, p.x);
-    maxY = Math.max(maxY, p.y);
-  }
   if (shape.outline.length === 0) return { minX: 0, minY: 0, maxX: 1000, maxY: 1000 };
-  const pad = Math.max(shape.wallThicknessMm, 0) + gapMm + 320;
-  return { minX: minX - pad, minY: minY - pad, maxX: maxX + pad, maxY: maxY + pad };
+  return boxAround(shape.outline, drawableThickness(shape.wallThicknessMm) + gapMm + 320);
 }
 
 /** Grid line positions every `stepMm` inside the box; `major` marks whole metres. */

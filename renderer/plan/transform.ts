@@ -6,6 +6,7 @@
  * One uniform scale, so a right angle stays square and a circle stays round; a plan angle
  * (degrees from +x towards +y) is the same number as an SVG rotation.
  */
+import { boundsOf } from '../../core/geometry/polygon.ts';
 import type { PlanPoint } from '../../core/room.ts';
 
 export interface PlanBox {
@@ -72,16 +73,7 @@ export function pathOf(t: PlanTransform, points: readonly PlanPoint[], closed = 
 }
 
 export function boxAround(points: readonly PlanPoint[], paddingMm = 0): PlanBox {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const p of points) {
-    if (p.x < minX) minX = p.x;
-    if (p.y < minY) minY = p.y;
-    if (p.x > maxX) maxX = p.x;
-    if (p.y > maxY) maxY = p.y;
-  }
+  const { minX, minY, maxX, maxY } = boundsOf(points);
   return { minX: minX - paddingMm, minY: minY - paddingMm, maxX: maxX + paddingMm, maxY: maxY + paddingMm };
 }
 

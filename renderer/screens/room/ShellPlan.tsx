@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { wallsOf } from '../../../core/geometry/polygon.ts';
+import { wallsOf, type Wall } from '../../../core/geometry/polygon.ts';
 import type { PlanPoint, RoomShape } from '../../../core/room.ts';
 import { useFormatters } from '../../i18n/useFormatters.ts';
 import { boxAround, lengthPx, pathOf, planExtent, PlanDimensions, PlanFloor, PlanGrid, PlanOpenings, PlanWalls, pointerToPlan, toPx, usePlanViewport, type PlanBox } from '../../plan/index.ts';
@@ -24,6 +24,9 @@ export interface ShellPlanProps {
 }
 
 type Drag = { readonly kind: 'corner'; readonly index: number } | { readonly kind: 'opening'; readonly id: string; readonly grabMm: number };
+
+/** How far along the wall (from its start) the point's projection falls. */
+const alongWall = (wall: Wall, p: PlanPoint) => (p.x - wall.start.x) * wall.direction.x + (p.y - wall.start.y) * wall.direction.y;
 
 /** A click this close to the first corner closes the outline. */
 const CLOSE_PX = 12;
@@ -82,8 +85,7 @@ export function ShellPlan(props: ShellPlanProps) {
       const opening = shape.openings.find((o) => o.id === current.id);
       const wall = opening ? walls[opening.wallIndex] : undefined;
       if (!opening || !wall) return;
-      const along = (p.x - wall.start.x) * wall.direction.x + (p.y - wall.start.y) * wall.direction.y;
-      const offsetMm = slideOffset(shape, current.id, along - current.grabMm);
+      const offsetMm = slideOffset(shape, current.id, alongWall(wall, p) - current.grabMm);
       if (offsetMm !== opening.offsetMm) props.onShapeChange(updateOpening(shape, current.id, { offsetMm }));
     }
   };
@@ -204,8 +206,7 @@ export function ShellPlan(props: ShellPlanProps) {
                         props.onSelectOpening(id);
                         props.onSelectWall(opening?.wallIndex ?? null);
                         if (!opening || !wall || !p) return;
-                        const along = (p.x - wall.start.x) * wall.direction.x + (p.y - wall.start.y) * wall.direction.y;
-                        startDrag({ kind: 'opening', id, grabMm: along - opening.offsetMm }, event);
+                        startDrag({ kind: 'opening', id, grabMm: alongWall(wall, p) - opening.offsetMm }, event);
                       }
                 }
                 openingLabel={(id) => t('roomShell.openingHandle', { id })}
