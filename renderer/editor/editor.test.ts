@@ -2,11 +2,13 @@ import { footprintInsideRoom, footprintOf, type RoomPiece } from '../../core/geo
 import { readItem } from '../../core/options/index.ts';
 import { rectangleOutline, type Opening, type PlacedItem, type RoomShape } from '../../core/room.ts';
 import { assert, describe, it } from '../testing/node-test.ts';
+import { EDITOR_COMMANDS, setActiveEditor } from './commands.ts';
 import { createEditorController, type NoticeKey } from './controller.ts';
 import { selectionDimensions, wallDistances } from './dimensions.ts';
 import { createDragSession } from './dragSession.ts';
 import { createEditorStore } from './editorStore.ts';
 import { defaultElevationMm, dropPlacement, hangOnWall, nudgeDelta, nudgePlacement, turnedRotation } from './placement.ts';
+import { filterCommands, moveHighlight } from './palette.ts';
 import { createRoomPieceCache, type ProductFacts } from './roomPieces.ts';
 import { createTestLive } from './testLive.ts';
 import { doorwayFitOf, editorWarnings, severityByItem } from './warnings.ts';
@@ -246,5 +248,57 @@ describe('editor store', () => {
     assert.equal(store.getState().minWalkwayMm, 300);
     store.getState().setMinWalkwayMm(750);
     assert.equal(createEditorStore(storage).getState().minWalkwayMm, 750);
+  });
+});
+
+describe('command palette filter', () => {
+  const entries = [
+    { id: 'edit.undo', label: 'Undo' },
+    { id: 'edit.duplicate', label: 'Duplicate piece' },
+    { id: 'edit.delete', label: 'Delete piece' },
+    { id: 'view.plan', label: 'Plan view' },
+    { id: 'tool.measure', label: 'Measure a distance' },
+  ];
+
+  it('keeps every entry for an empty query and ranks labels starting with the query first', () => {
+    assert.equal(filterCommands(entries, '  ').length, entries.length);
+    assert.deepEqual(
+      filterCommands(entries, 'p').map((e) => e.id),
+      ['view.plan', 'edit.duplicate', 'edit.delete'],
+    );
+    assert.deepEqual(
+      filterCommands(entries, 'del pie').map((e) => e.id),
+      ['edit.delete'],
+    );
+    assert.deepEqual(filterCommands(entries, 'zebra'), []);
+  });
+
+  it('moves the highlight round the list', () => {
+    assert.equal(moveHighlight(0, 3, 'ArrowUp'), 2);
+    assert.equal(moveHighlight(2, 3, 'ArrowDown'), 0);
+    assert.equal(moveHighlight(1, 3, 'End'), 2);
+    assert.equal(moveHighlight(0, 0, 'ArrowDown'), -1);
+  });
+});
+
+describe('editor commands', () => {
+  it('are in the shared command list with the native menu ids, and act on the active editor only', () => {
+    const ids = EDITOR_COMMANDS.map((command) => command.id);
+    for (const menu of ['edit.undo', 'edit.redo', 'edit.duplicate', 'edit.delete', 'view.plan', 'view.perspective', 'view.palette']) assert.ok(ids.includes(menu), menu);
+    const state = {} as Parameters<(typeof EDITOR_COMMANDS)[number]['isAvailable']>[0];
+    setActiveEditor(null);
+    assert.ok(EDITOR_COMMANDS.every((command) => !command.isAvailable(state)));
+    const { controller, select, live } = setup([item('s', 'p-sofa', 2100, 1800)]);
+    setActiveEditor(controller);
+    const run = (id: string, shiftKey = false) => EDITOR_COMMANDS.find((command) => command.id === id)!.perform(state, { shiftKey, altKey: false });
+    assert.equal(EDITOR_COMMANDS.find((command) => command.id === 'edit.delete')!.isAvailable(state), false);
+    select('s');
+    run('edit.nudgeRight', true);
+    assert.equal(readItem(live.doc, 's')!.xMm, 2200);
+    run('edit.undo');
+    assert.equal(readItem(live.doc, 's')!.xMm, 2100);
+    run('edit.delete');
+    assert.equal(readItem(live.doc, 's'), undefined);
+    setActiveEditor(null);
   });
 });
