@@ -321,6 +321,16 @@ export const en = {
     'front-right': 'Front-right corner',
     'back-right': 'Back-right corner',
     'back-left': 'Back-left corner',
+    eye: 'Eye level ({{height}}): drag to look around, scroll to step',
+    top: 'From above',
+  },
+  /** [Room] The 3D view's camera presets. */
+  scenePresets: {
+    label: 'Camera views',
+    'front-left': 'Front-left corner',
+    'front-right': 'Front-right corner',
+    'back-right': 'Back-right corner',
+    'back-left': 'Back-left corner',
     eye: 'Eye level ({{height}}): drag to walk round, scroll to step',
     top: 'From above',
   },

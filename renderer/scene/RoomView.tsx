@@ -10,6 +10,7 @@ import { Button } from '../ui/Button.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { Recenter } from '../ui/Icons.tsx';
 import { initialView, maxDistanceFor } from './camera.ts';
+import { CameraPresets } from './CameraPresets.tsx';
 import { Cutaway } from './Cutaway.tsx';
 import { FurnitureBatches, type FurnitureHandle } from './FurnitureBatches.tsx';
 import { EditorLayer, type FloorPicker } from './EditorLayer.tsx';
@@ -125,6 +126,7 @@ export default function RoomView({ room, pieces, settled, editing }: RoomViewPro
         <span>{t('project.ceiling', { height: format.length(room.ceilingHeightMm) })}</span>
       </div>
       <div className="viewport__tools">
+        <CameraPresets controls={controls} room={room} />
         <Button size="sm" icon={<Recenter />} onClick={() => controls.current?.reset()}>
           {t('scene.resetView')}
         </Button>

@@ -8,6 +8,7 @@ import { useFormatters } from '../../i18n/useFormatters.ts';
 import { Close } from '../../ui/Icons.tsx';
 import { ErrorState, LoadingState } from '../../ui/States.tsx';
 import { PriceChart } from './PriceChart.tsx';
+import { keepTabInside } from '../../ui/focusTrap.ts';
 import { ProductImage } from './ProductImage.tsx';
 
 /** A product's facts and price history, in a drawer over the results; Escape closes it. */
@@ -25,19 +26,7 @@ export function ProductDetail({ productId, onClose }: { readonly productId: stri
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') onClose();
       // Tab stays inside the drawer while it is open, as in any modal dialog.
-      if (event.key === 'Tab' && drawerRef.current) {
-        const focusable = [...drawerRef.current.querySelectorAll<HTMLElement>('a[href], button:not([disabled])')];
-        const first = focusable[0];
-        const last = focusable[focusable.length - 1];
-        if (!first || !last) return;
-        if (event.shiftKey && document.activeElement === first) {
-          event.preventDefault();
-          last.focus();
-        } else if (!event.shiftKey && document.activeElement === last) {
-          event.preventDefault();
-          first.focus();
-        }
-      }
+      keepTabInside(event, drawerRef.current);
     };
     window.addEventListener('keydown', onKey);
     return () => {

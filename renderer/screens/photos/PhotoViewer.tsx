@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredFile } from './types.ts';
 import { Button } from '../../ui/Button.tsx';
+import { keepTabInside } from '../../ui/focusTrap.ts';
 
 interface PhotoViewerProps {
   readonly photos: readonly StoredFile[];
@@ -37,18 +38,8 @@ export function PhotoViewer({ photos, index, caption, onIndex, onClose, pin }: P
       } else if (event.key === 'ArrowLeft') {
         event.preventDefault();
         onIndex((index - 1 + count) % count);
-      } else if (event.key === 'Tab') {
-        const focusable = dialogRef.current?.querySelectorAll<HTMLElement>('button, a[href]');
-        if (!focusable || focusable.length === 0) return;
-        const first = focusable[0]!;
-        const last = focusable[focusable.length - 1]!;
-        if (event.shiftKey && document.activeElement === first) {
-          event.preventDefault();
-          last.focus();
-        } else if (!event.shiftKey && document.activeElement === last) {
-          event.preventDefault();
-          first.focus();
-        }
+      } else {
+        keepTabInside(event, dialogRef.current);
       }
     };
     document.addEventListener('keydown', onKey);
