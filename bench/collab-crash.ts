@@ -45,13 +45,16 @@ export interface CrashTrialResult {
   readonly lostAfterResync: number;
 }
 
-interface Running {
+export interface Running {
   readonly child: ChildProcess;
   readonly url: string;
   readonly exited: Promise<void>;
+  /** Everything it printed so far (its log). */
+  output(): string;
 }
 
-function startServer(dataDir: string, port: number): Promise<Running> {
+/** `atelier server --demo` on a data folder, as its own process. */
+export function startServer(dataDir: string, port: number): Promise<Running> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'bin/atelier.mjs'), 'server', '--port', String(port), '--data', dataDir, '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<void>((done) => child.once('exit', () => done()));
@@ -65,7 +68,7 @@ function startServer(dataDir: string, port: number): Promise<Running> {
       const match = /listening on (http:\/\/\S+)/.exec(out);
       if (match) {
         clearTimeout(timer);
-        resolve({ child, url: match[1]!, exited });
+        resolve({ child, url: match[1]!, exited, output: () => out });
       }
     });
     child.stderr!.on('data', (data: Buffer) => (out += data));
@@ -76,7 +79,7 @@ function startServer(dataDir: string, port: number): Promise<Running> {
   });
 }
 
-async function stop(running: Running | undefined): Promise<void> {
+export async function stop(running: Running | undefined): Promise<void> {
   if (!running || running.child.exitCode !== null || running.child.signalCode !== null) return;
   running.child.kill('SIGKILL');
   await Promise.race([running.exited, sleep(5000)]);

@@ -229,7 +229,12 @@ export function createLiveOption(config: LiveOptionConfig): LiveOptionHandle {
   provider.on('synced', refreshConnection);
   provider.on('unsyncedChanges', refreshConnection);
   provider.on('disconnect', refreshConnection);
-  provider.on('authenticationFailed', refreshConnection);
+  // Refused (session gone, no longer a member): the server closes the socket; retrying cannot help.
+  const onRefused = (): void => {
+    provider.configuration.websocketProvider.disconnect();
+    refreshConnection();
+  };
+  provider.on('authenticationFailed', onRefused);
 
   const whenLocalLoaded = persistence
     ? persistence.whenSynced.then(async () => {

@@ -112,6 +112,8 @@ export function createProjectChat(config: ProjectChatConfig): ProjectChat {
     void refresh();
   });
   provider.on('disconnect', () => publish({ live: false }));
+  // Refused: the server closes the socket and retrying cannot help; the slow poll still answers.
+  provider.on('authenticationFailed', () => provider.configuration.websocketProvider.disconnect());
 
   void refresh();
   const poll = setInterval(() => void refresh(), config.pollMs ?? POLL_MS);

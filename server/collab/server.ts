@@ -5,7 +5,7 @@ import { Hocuspocus } from '@hocuspocus/server';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import * as decoding from 'lib0/decoding';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { can } from '../../core/permissions.ts';
 import { SESSION_COOKIE, userForToken } from '../auth/sessions.ts';
@@ -34,7 +34,8 @@ import { appendUpdate, compactOption, COMPACT_AFTER_UPDATES, loadOptionInto, pen
  * Compaction runs in the background after COMPACT_AFTER_UPDATES updates.
  *
  * Bad input: a message over MAX_MESSAGE_BYTES (ws closes with 1009) or one that does not decode
- * closes the connection, is logged, and nothing is stored.
+ * closes the connection, is logged, and nothing is stored. A refused connection (no live session,
+ * unknown document, not a member) is answered "permission denied", logged, and closed (REFUSED).
  *
  * Chat delivery: document `chat:<projectId>` is an empty, read-only, never-stored document per
  * project; a member (or support) connects to it and receives each new message of the project
@@ -44,6 +45,13 @@ import { appendUpdate, compactOption, COMPACT_AFTER_UPDATES, loadOptionInto, pen
 export const COLLAB_PATH = '/collab';
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
 export const MALFORMED_CLOSE_CODE = 4400;
+/** Close codes of a refused connection, after the permission-denied answer. */
+export const REFUSED = {
+  unauthenticated: { code: 4401, reason: 'unauthenticated' },
+  forbidden: { code: 4403, reason: 'forbidden' },
+  notFound: { code: 4404, reason: 'not found' },
+} as const;
+const REFUSED_CLOSE_DELAY_MS = 50;
 const LAUNCH_SECRET_HEADER = 'x-atelier-launch-secret';
 
 const MESSAGE_SYNC = 0;
@@ -128,6 +136,18 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
     compacting.set(optionId, running);
   };
 
+  // A refused connection is told so (Hocuspocus sends the permission-denied message) and then
+  // closed: the socket of a forged session or a non-member is not left open.
+  const sockets = new WeakMap<IncomingMessage, WebSocket>();
+  type Refuse = (request: IncomingMessage, close: { readonly code: number; readonly reason: string }, fields: Record<string, unknown>, message: string) => never;
+  // Annotated so that TypeScript narrows after a call (a `never` arrow alone does not).
+  const refuse: Refuse = (request, close, fields, message) => {
+    log.warn(fields, message);
+    const socket = sockets.get(request);
+    if (socket) setTimeout(() => socket.close(close.code, close.reason), REFUSED_CLOSE_DELAY_MS).unref();
+    throw new Error(close.reason);
+  };
+
   const hocuspocus = new Hocuspocus({
     quiet: true,
     debounce: 0,
@@ -136,20 +156,11 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
       const chatProjectId = chatProjectIdFromDocumentName(documentName);
       const sessionToken = token || readCookie(request.headers.cookie, SESSION_COOKIE);
       const user = sessionToken ? await userForToken(db, sessionToken) : null;
-      if (!user) {
-        log.warn({ documentName }, 'collab connection refused: no live session');
-        throw new Error('unauthenticated');
-      }
+      if (!user) refuse(request, REFUSED.unauthenticated, { documentName: documentName.slice(0, 120) }, 'collab connection refused: no live session');
       const projectId = optionId ? await SCOPE_RESOLVERS.option!(db, optionId) : chatProjectId ? await SCOPE_RESOLVERS.project!(db, chatProjectId) : null;
-      if ((!optionId && !chatProjectId) || typeof projectId !== 'string') {
-        log.warn({ documentName, userId: user.id }, 'collab connection refused: unknown document');
-        throw new Error('not found');
-      }
+      if ((!optionId && !chatProjectId) || typeof projectId !== 'string') refuse(request, REFUSED.notFound, { documentName: documentName.slice(0, 120), userId: user.id }, 'collab connection refused: unknown document');
       const member = await isProjectMember(db, projectId, user.id);
-      if (!can(user, 'project:read', member)) {
-        log.warn({ documentName, userId: user.id }, 'collab connection refused: not a member');
-        throw new Error('forbidden');
-      }
+      if (!can(user, 'project:read', member)) refuse(request, REFUSED.forbidden, { documentName, userId: user.id }, 'collab connection refused: not a member');
       // A chat document carries no content of its own: nobody writes to it.
       const readOnly = chatProjectId !== null || (!can(user, 'option:edit', member) && !can(user, 'option:swap', member));
       if (readOnly) connectionConfig.readOnly = true;
@@ -182,6 +193,7 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   wss.on('connection', (ws, request: IncomingMessage) => {
+    sockets.set(request, ws);
     ws.on('error', (error) => log.warn({ err: error }, 'collab connection error (closed)'));
     hocuspocus.handleConnection(ws, request);
   });
