@@ -28,17 +28,19 @@ export function AddToRoom({ product }: { readonly product: Product }) {
           {fit.fitsAll ? t('editor.doorwayFits') : t('editor.doorwayFitsNot')}
         </span>
       ) : null}
-      <button
-        type="button"
-        className="button button--secondary button--sm"
-        aria-label={t('editor.addToRoomNamed', { name: product.name })}
-        onClick={() => {
-          primeProducts([product]);
-          editor.addProduct(product, null);
-        }}
-      >
-        {t('editor.addToRoom')}
-      </button>
+      {editor.canEdit() ? (
+        <button
+          type="button"
+          className="button button--secondary button--sm"
+          aria-label={t('editor.addToRoomNamed', { name: product.name })}
+          onClick={() => {
+            primeProducts([product]);
+            editor.addProduct(product, null);
+          }}
+        >
+          {t('editor.addToRoom')}
+        </button>
+      ) : null}
     </div>
   );
 }

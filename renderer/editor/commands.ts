@@ -30,7 +30,8 @@ export function subscribeActiveEditor(listener: () => void): () => void {
 }
 
 const hasEditor = () => active !== null;
-const hasSelection = () => active?.hasSelection() ?? false;
+const mayEdit = () => active?.canEdit() ?? false;
+const hasSelection = () => (active?.canEdit() ?? false) && active!.hasSelection();
 
 function nudge(key: ArrowKey, label: Command['label'], shortcut: string): Command {
   return {
@@ -47,8 +48,8 @@ function nudge(key: ArrowKey, label: Command['label'], shortcut: string): Comman
 }
 
 export const EDITOR_COMMANDS: readonly Command[] = [
-  { id: 'edit.undo', label: 'editor.command.undo', shortcut: 'Mod+Z', editing: true, isAvailable: () => active?.canUndo() ?? false, perform: () => active?.undo() },
-  { id: 'edit.redo', label: 'editor.command.redo', shortcut: 'Mod+Shift+Z', keys: ['Ctrl+Y'], editing: true, isAvailable: () => active?.canRedo() ?? false, perform: () => active?.redo() },
+  { id: 'edit.undo', label: 'editor.command.undo', shortcut: 'Mod+Z', editing: true, isAvailable: () => mayEdit() && active!.canUndo(), perform: () => active?.undo() },
+  { id: 'edit.redo', label: 'editor.command.redo', shortcut: 'Mod+Shift+Z', keys: ['Ctrl+Y'], editing: true, isAvailable: () => mayEdit() && active!.canRedo(), perform: () => active?.redo() },
   { id: 'edit.duplicate', label: 'editor.command.duplicate', shortcut: 'Mod+D', editing: true, isAvailable: hasSelection, perform: () => void active?.duplicateSelected() },
   { id: 'edit.delete', label: 'editor.command.delete', shortcut: 'Delete', keys: ['Backspace'], editing: true, isAvailable: hasSelection, perform: () => void active?.deleteSelected() },
   {
@@ -64,7 +65,14 @@ export const EDITOR_COMMANDS: readonly Command[] = [
   nudge('ArrowRight', 'editor.command.nudgeRight', 'ArrowRight'),
   nudge('ArrowUp', 'editor.command.nudgeUp', 'ArrowUp'),
   nudge('ArrowDown', 'editor.command.nudgeDown', 'ArrowDown'),
-  { id: 'selection.clear', label: 'editor.command.clearSelection', shortcut: 'Escape', editing: true, isAvailable: () => hasEditor() && (editorStore.getState().selectedId !== null || editorStore.getState().tool !== 'select'), perform: () => clearSelection() },
+  {
+    id: 'selection.clear',
+    label: 'editor.command.clearSelection',
+    shortcut: 'Escape',
+    editing: true,
+    isAvailable: () => hasEditor() && (editorStore.getState().selectedId !== null || editorStore.getState().tool !== 'select'),
+    perform: () => clearSelection(),
+  },
   { id: 'tool.measure', label: 'editor.command.measure', shortcut: 'M', editing: true, isAvailable: hasEditor, perform: () => editorStore.getState().setTool(editorStore.getState().tool === 'measure' ? 'select' : 'measure') },
   { id: 'view.perspective', label: 'editor.command.view3d', shortcut: 'Mod+1', isAvailable: hasEditor, perform: () => editorStore.getState().setViewMode('3d') },
   { id: 'view.plan', label: 'editor.command.viewPlan', shortcut: 'Mod+2', isAvailable: hasEditor, perform: () => editorStore.getState().setViewMode('plan') },

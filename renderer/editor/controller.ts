@@ -32,6 +32,8 @@ export type NoticeKey =
 
 export interface EditorContext {
   readonly live: LiveEditing;
+  /** Whether this person places pieces (the designer); false: select and look only. */
+  readonly canEdit?: boolean;
   readonly shape: () => RoomShape;
   /** Product records by id, for the pieces' sizes and names. */
   readonly products: () => ProductLookup;
@@ -42,6 +44,8 @@ export interface EditorContext {
 
 export interface EditorController {
   readonly context: EditorContext;
+  /** Whether this person may place pieces here now (their role, and the option not read-only). */
+  canEdit(): boolean;
   /** The pieces now: the live snapshot's items joined with their products. */
   pieces(): readonly RoomPiece[];
   /** Adds the product at the floor point (the room's middle when null); returns the new item id. */
@@ -70,7 +74,7 @@ export function createEditorController(context: EditorContext): EditorController
 
   /** Runs one edit; a refusal becomes a message. */
   function run<T>(fn: (doc: Y.Doc, origin: unknown) => EditResult<T>): EditResult<T> | null {
-    if (live.getSnapshot().readOnly) {
+    if (!controller.canEdit()) {
       notify('error', 'editor.notice.readOnly');
       return null;
     }
@@ -99,6 +103,7 @@ export function createEditorController(context: EditorContext): EditorController
   const controller: EditorController = {
     context,
     pieces,
+    canEdit: () => (context.canEdit ?? true) && !live.getSnapshot().readOnly,
     addProduct(product, at, options = {}) {
       const shape = context.shape();
       const bounds = planBounds(shape.outline);

@@ -11,7 +11,8 @@ import type { RoomShape } from '../../core/room.ts';
 import type { PlacedItem, Product } from '../api/types.ts';
 import type { LiveOption } from '../live/liveOption.ts';
 import { resolvePieces, type ResolvedPiece } from '../scene/furniture/pieces.ts';
-import { selectLocale, selectUnits, useAppStore } from '../state/store.ts';
+import { can } from '../../core/permissions.ts';
+import { selectLocale, selectUnits, selectUser, useAppStore } from '../state/store.ts';
 import { setActiveEditor } from './commands.ts';
 import { createEditorController, type EditorController } from './controller.ts';
 import { subscribeDragPreview } from './dragPreview.ts';
@@ -69,16 +70,20 @@ export function useEditorSession(live: LiveOption | null, shape: RoomShape, item
   // The controller reads the latest room and products through refs: it is made once per live option.
   const latest = useRef({ shape, products, t });
   latest.current = { shape, products, t };
+  // Placing pieces is the designer's (option:edit); the customer selects, sees sizes and warnings.
+  const user = useAppStore(selectUser);
+  const mayEdit = user ? can(user, 'option:edit', true) : false;
   const controller = useMemo(() => {
     if (!live) return null;
     return createEditorController({
       live,
+      canEdit: mayEdit,
       shape: () => latest.current.shape,
       products: () => latest.current.products,
       notify: (tone, key, params) => useAppStore.getState().showToast(tone, (latest.current.t as (key: string, params?: Record<string, string>) => string)(key, params)),
       selection: { get: () => editorStore.getState().selectedId, set: (id) => editorStore.getState().select(id) },
     });
-  }, [live]);
+  }, [live, mayEdit]);
 
   useEffect(() => {
     setActiveEditor(controller);

@@ -122,7 +122,7 @@ export function EditorLayer({ controller, pieces, outline, severity, warnings, f
       event.preventDefault();
       state.select(itemId);
       const piece = current.find((candidate) => candidate.id === itemId);
-      if (!editor || !piece) return;
+      if (!editor?.canEdit() || !piece) return;
       const planeHeight = isWallHung(piece.category) ? (piece.elevationMm ?? 0) + piece.heightMm / 2 : 0;
       const grab = picker.current?.(event.clientX, event.clientY, planeHeight);
       if (!grab) return;

@@ -104,7 +104,7 @@ export function PlanView({ name, shape, controller, pieces, severity, warnings, 
     const itemId = target?.getAttribute('data-item-id') ?? null;
     state.select(itemId);
     const piece = itemId ? pieces.find((candidate) => candidate.id === itemId) : undefined;
-    if (!piece || !controller) return;
+    if (!piece || !controller?.canEdit()) return;
     event.preventDefault();
     svg.current.setPointerCapture(event.pointerId);
     drag.current = { session: createDragSession({ outline: shape.outline, piece, others: pieces, grab: point }), pointerId: event.pointerId, elevationMm: piece.elevationMm ?? 0, moved: false };
@@ -144,7 +144,7 @@ export function PlanView({ name, shape, controller, pieces, severity, warnings, 
   };
 
   const onDragOver = (event: DragEvent<SVGSVGElement>) => {
-    if (!controller || !carriesProduct(event.dataTransfer)) return;
+    if (!controller?.canEdit() || !carriesProduct(event.dataTransfer)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
     if (!dropping) setDropping(true);

@@ -163,7 +163,7 @@ function ProjectBody({ project, optionId, reload }: { readonly project: ProjectD
           </aside>
           <section className="project__view" aria-label={t('scene.label', { room: room.name })}>
             <div className="editor-stage">
-              <EditorToolbar canUndo={snapshot?.canUndo ?? false} canRedo={snapshot?.canRedo ?? false} readOnly={snapshot?.readOnly ?? true} />
+              <EditorToolbar canUndo={snapshot?.canUndo ?? false} canRedo={snapshot?.canRedo ?? false} readOnly={(snapshot?.readOnly ?? true) || !editor.controller?.canEdit()} />
               <div className={viewMode === 'split' ? 'editor-views editor-views--split' : 'editor-views'}>
                 <div className="editor-pane" hidden={viewMode === 'plan'}>
                   <Suspense fallback={<LoadingState label={t('project.optionLoading')} />}>
