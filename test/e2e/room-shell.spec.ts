@@ -61,6 +61,13 @@ test.describe('Room shell', () => {
     await expect.poll(() => shell.dimensionLabels()).toHaveLength(4);
     await shell.opening('door 1 · wall 1').click();
     await page.screenshot({ path: path.join(folder, 'room-shell.png') });
+
+    // The same room in the 3D preview: a drawn frame, not a blank canvas.
+    await page.getByRole('radio', { name: '3D' }).click();
+    const canvas = page.getByTestId('room-shell-preview').locator('canvas');
+    await expect(canvas).toBeVisible();
+    await expect(canvas).toHaveAttribute('data-drawn-pieces', '0');
+    await page.screenshot({ path: path.join(folder, 'room-shell-3d.png') });
   });
 
   test('a door wider than its wall is refused with the message, and leaving with changes asks first', async ({ page, signInPage, homePage, request }) => {

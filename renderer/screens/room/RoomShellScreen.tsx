@@ -24,6 +24,8 @@ import { LengthField } from './LengthField.tsx';
 import { OpeningsPanel } from './OpeningsPanel.tsx';
 import { OutlinePanel } from './OutlinePanel.tsx';
 import { ShellPlan, type PlanMode } from './ShellPlan.tsx';
+import { ShellPreview } from './ShellPreview.tsx';
+import { Segmented } from '../../ui/Segmented.tsx';
 import { useUnsavedGuard } from './useUnsavedGuard.ts';
 import './room.css';
 
@@ -64,6 +66,7 @@ function RoomShellEditor({ projectId, projectName, designerIds, room }: { readon
   const [saved, setSaved] = useState<{ draft: RoomDraft; updatedAt: string | null }>(() => ({ draft: { name: room?.name ?? '', shape: room ? shapeOf(room) : NEW_ROOM }, updatedAt: room?.updatedAt ?? null }));
   const [draft, setDraft] = useState<RoomDraft>(saved.draft);
   const [mode, setMode] = useState<PlanMode>('select');
+  const [view, setView] = useState<'plan' | '3d'>('plan');
   const [selectedWall, setSelectedWall] = useState<number | null>(null);
   const [selectedOpening, setSelectedOpening] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -178,7 +181,10 @@ function RoomShellEditor({ projectId, projectName, designerIds, room }: { readon
               <LengthField label={t('roomShell.wallThickness')} name="wall-thickness" valueMm={draft.shape.wallThicknessMm} error={problems.byPath.get('wallThicknessMm')} onChange={(wallThicknessMm) => setShape({ ...draft.shape, wallThicknessMm })} />
             </div>
           </section>
-          <OutlinePanel onOutline={onOutline} drawing={mode === 'draw'} onStartDrawing={() => setMode('draw')} onCancelDrawing={() => setMode('select')} />
+          <OutlinePanel onOutline={onOutline} drawing={mode === 'draw'} onStartDrawing={() => {
+              setView('plan');
+              setMode('draw');
+            }} onCancelDrawing={() => setMode('select')} />
           <OpeningsPanel
             shape={draft.shape}
             problems={problems}
@@ -196,20 +202,36 @@ function RoomShellEditor({ projectId, projectName, designerIds, room }: { readon
           <FinishesPanel floor={draft.shape.floor} walls={draft.shape.walls} onChange={(surface, finish: Finish) => setShape({ ...draft.shape, [surface]: finish })} />
         </aside>
         <section className="room-shell__plan" aria-label={t('roomShell.planTitle')}>
-          <ShellPlan
-            shape={draft.shape}
-            mode={mode}
-            selectedWall={selectedWall}
-            selectedOpening={selectedOpening}
-            faultyWalls={problems.walls}
-            faultyOpenings={problems.openings}
-            onShapeChange={setShape}
-            onSelectWall={setSelectedWall}
-            onSelectOpening={setSelectedOpening}
-            onOutlineDrawn={onOutline}
-            onCancelDrawing={() => setMode('select')}
-          />
+          {view === 'plan' ? (
+            <ShellPlan
+              shape={draft.shape}
+              mode={mode}
+              selectedWall={selectedWall}
+              selectedOpening={selectedOpening}
+              faultyWalls={problems.walls}
+              faultyOpenings={problems.openings}
+              onShapeChange={setShape}
+              onSelectWall={setSelectedWall}
+              onSelectOpening={setSelectedOpening}
+              onOutlineDrawn={onOutline}
+              onCancelDrawing={() => setMode('select')}
+            />
+          ) : (
+            <ShellPreview shape={draft.shape} name={draft.name} valid={problems.all.length === 0} />
+          )}
           <div className="room-shell__plan-foot">
+            <Segmented<'plan' | '3d'>
+              label={t('roomShell.viewAs')}
+              value={view}
+              onChange={(next) => {
+                setView(next);
+                if (next === '3d') setMode('select');
+              }}
+              options={[
+                { value: 'plan', label: t('roomShell.viewPlan') },
+                { value: '3d', label: t('roomShell.view3d') },
+              ]}
+            />
             {problems.outline.length ? (
               <ul className="room-shell__problems" role="alert" aria-label={t('roomShell.outlineProblems')}>
                 {problems.outline.map((message) => (
@@ -217,7 +239,7 @@ function RoomShellEditor({ projectId, projectName, designerIds, room }: { readon
                 ))}
               </ul>
             ) : (
-              <p className="room-shell__hint">{mode === 'draw' ? t('roomShell.drawHint') : t('roomShell.planHint')}</p>
+              <p className="room-shell__hint">{view === '3d' ? null : mode === 'draw' ? t('roomShell.drawHint') : t('roomShell.planHint')}</p>
             )}
             <p className="room-shell__area">{t('roomShell.area', { area: format.area(polygonAreaMm2(draft.shape.outline)) })}</p>
           </div>
