@@ -245,6 +245,22 @@ export const uploadPiecePhoto = endpoint({
   successStatus: 201,
 });
 
+export const uploadVideoNote = endpoint({
+  id: 'uploadVideoNote',
+  method: 'POST',
+  path: '/api/projects/:projectId/video-notes',
+  summary: 'A designer’s short video (MP4 or WebM, up to 60 MB) or image to attach to a delivery; served like any project file',
+  tag: 'photos',
+  access: { kind: 'session', action: 'room:edit', scope: { param: 'projectId', resource: 'project' } },
+  params: z.object({ projectId: Id }),
+  query: z.object({ name: FileName.default('video') }),
+  body: Bytes,
+  bodyFormat: 'binary',
+  bodyLimit: largestUpload(UPLOAD_POLICIES['video-note']),
+  response: z.object({ file: StoredFileSchema }),
+  successStatus: 201,
+});
+
 export const filesEndpoints = [
   roomPhotos,
   uploadRoomPhoto,
@@ -260,4 +276,5 @@ export const filesEndpoints = [
   projectInspiration,
   uploadInspiration,
   uploadPiecePhoto,
+  uploadVideoNote,
 ] as const;

@@ -4,7 +4,7 @@ import { implement } from '../http/context.ts';
 import { forbidden, HttpError, notFound } from '../http/errors.ts';
 import { addOwnFile, inspirationOf } from '../files/inspiration.ts';
 import { addFeatureShot, openRequestsFor, pinReference, requestPhoto, roomPhotos, uploadRequestExample, uploadRoomPhoto } from '../files/photos.ts';
-import { contentDisposition, describeFile, fileBytes, storeThumbnail } from '../files/store.ts';
+import { contentDisposition, describeFile, fileBytes, insertFile, storeThumbnail } from '../files/store.ts';
 
 const nowIso = () => new Date().toISOString();
 
@@ -63,6 +63,14 @@ export const filesRoutes = [
   implement(api.uploadInspiration, async ({ query, body, user, services }) => {
     if (user.role !== 'customer') throw new HttpError(403, 'forbidden', 'Inspiration images belong to a customer’s style profile');
     return { image: await addOwnFile(services.db, 'inspiration', user.id, body, query.name, nowIso()) };
+  }),
+
+  implement(api.uploadVideoNote, async ({ params, query, body, user, services }) => {
+    const project = await services.db.selectFrom('projects').select('customer_id').where('id', '=', params.projectId).executeTakeFirst();
+    const id = await insertFile(services.db, { purpose: 'video-note', bytes: body ?? new Uint8Array(), name: query.name, ownerId: project?.customer_id ?? null, uploadedBy: user.id, projectId: params.projectId, roomId: null, shotKey: null, at: nowIso() });
+    const file = await describeFile(services.db, id);
+    if (!file) throw notFound('Video');
+    return { file };
   }),
 
   implement(api.uploadPiecePhoto, async ({ query, body, user, services }) => {

@@ -165,5 +165,24 @@ for (const engine of engines()) {
       assert.equal((await fetch(world.server.url + piece.json.file.url, { headers: { cookie: designer.cookie } })).status, 200);
       assert.equal((await upload(designer, '/api/me/piece-photos', solidPng(8, 8))).status, 403);
     });
+
+    test('a designer’s video note: MP4 up to 60 MB where a photo stops at 15; served with its type', async () => {
+      const designer = await world.as('des@t.test');
+      const mp4 = Buffer.alloc(16 * 1024 * 1024);
+      Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypisom'), Buffer.from([0, 0, 2, 0])]).copy(mp4);
+      const sent = await upload(designer, `/api/projects/${PROJECT_ID}/video-notes?name=hello.mp4`, mp4);
+      assert.equal(sent.status, 201, JSON.stringify(sent.json));
+      assert.equal(sent.json.file.mediaType, 'video/mp4');
+      const maya = await world.as('maya@t.test');
+      const served = await fetch(world.server.url + sent.json.file.url, { headers: { cookie: maya.cookie } });
+      assert.equal(served.headers.get('content-type'), 'video/mp4');
+      assert.equal((await served.arrayBuffer()).byteLength, mp4.length);
+      assert.equal((await upload(maya, `/api/projects/${PROJECT_ID}/video-notes`, mp4)).status, 403, 'customers do not attach delivery videos');
+      assert.equal((await upload(maya, `/api/rooms/${ROOM_ID}/photos`, mp4)).status, 413, 'a room photo stops at 15 MB before anything is read');
+      const small = mp4.subarray(0, 1024);
+      const asPhoto = await upload(maya, `/api/rooms/${ROOM_ID}/photos`, small);
+      assert.equal(asPhoto.status, 415);
+      assert.equal(asPhoto.json.error.message, 'An MP4 video is not an image: send JPEG, PNG or WebP');
+    });
   });
 }

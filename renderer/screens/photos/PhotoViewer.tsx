@@ -12,10 +12,12 @@ interface PhotoViewerProps {
   readonly onClose: () => void;
   /** The designer's "pin beside the 3D view", when they may. */
   readonly pin?: { readonly pinnedId: string | null; readonly onPin: (id: string | null) => void } | undefined;
+  /** Removing the photo, for whoever may (its uploader, the customer it belongs to). */
+  readonly onRemove?: ((photo: StoredFile) => void) | undefined;
 }
 
 /** One photo at full size: ← → step through, Escape closes; focus stays inside and returns after. */
-export function PhotoViewer({ photos, index, caption, onIndex, onClose, pin }: PhotoViewerProps) {
+export function PhotoViewer({ photos, index, caption, onIndex, onClose, pin, onRemove }: PhotoViewerProps) {
   const { t } = useTranslation();
   const dialogRef = useRef<HTMLDivElement>(null);
   const photo = photos[index];
@@ -68,6 +70,11 @@ export function PhotoViewer({ photos, index, caption, onIndex, onClose, pin }: P
           {pin ? (
             <Button size="sm" variant={pinned ? 'secondary' : 'primary'} aria-pressed={pinned} onClick={() => pin.onPin(pinned ? null : photo.id)}>
               {pinned ? t('photos.viewer.unpin') : t('photos.viewer.pin')}
+            </Button>
+          ) : null}
+          {onRemove ? (
+            <Button size="sm" variant="danger" onClick={() => onRemove(photo)}>
+              {t('photos.viewer.remove')}
             </Button>
           ) : null}
           <a className="button button--ghost button--sm" href={`${photo.url}?download=1`} download>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addFeatureShot, pinReference } from '../../../core/api/files.ts';
+import { addFeatureShot, deleteFile, pinReference } from '../../../core/api/files.ts';
 import { api } from '../../app/studio.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorState, LoadingState } from '../../ui/States.tsx';
@@ -45,7 +45,7 @@ function RoomPhotosBody({ data, roomName, upload, busy, problems, dismissProblem
   const mayUpload = user?.role === 'customer' || isDesigner;
   const [viewing, setViewing] = useState<number | null>(null);
   const [pinned, setPinned] = useState(data.pinnedFileId);
-  const [pinError, setPinError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
 
   const byShot = useMemo(() => {
     const map = new Map<string, StoredFile[]>();
@@ -64,12 +64,22 @@ function RoomPhotosBody({ data, roomName, upload, busy, problems, dismissProblem
   const onPin = async (fileId: string | null) => {
     const before = pinned;
     setPinned(fileId);
-    setPinError(null);
+    setActionError(null);
     try {
       await api.call(pinReference, { params: { roomId: data.roomId }, body: { fileId } });
     } catch (error) {
       setPinned(before);
-      setPinError(describeError(error, t));
+      setActionError(describeError(error, t));
+    }
+  };
+  const onRemove = async (photo: StoredFile) => {
+    setActionError(null);
+    try {
+      await api.call(deleteFile, { params: { fileId: photo.id } });
+      setViewing(null);
+      reload();
+    } catch (error) {
+      setActionError(describeError(error, t));
     }
   };
   const unsorted = byShot.get('') ?? [];
@@ -105,7 +115,7 @@ function RoomPhotosBody({ data, roomName, upload, busy, problems, dismissProblem
           </Button>
         </div>
       ) : null}
-      {pinError ? <p role="alert" className="room-photos__problems">{pinError}</p> : null}
+      {actionError ? <p role="alert" className="room-photos__problems">{actionError}</p> : null}
 
       <PhotoRequests roomId={data.roomId} requests={data.requests} isDesigner={isDesigner} onUpload={(files, shot) => void upload(files, shot)} onChanged={reload} onOpen={open} photos={data.photos} />
 
@@ -134,7 +144,15 @@ function RoomPhotosBody({ data, roomName, upload, busy, problems, dismissProblem
       <PhotoActivity photos={data.photos} requests={data.requests} shots={data.shots} />
 
       {viewing !== null && data.photos[viewing] ? (
-        <PhotoViewer photos={data.photos} index={viewing} caption={caption} onIndex={setViewing} onClose={() => setViewing(null)} pin={isDesigner ? { pinnedId: pinned, onPin: (id) => void onPin(id) } : undefined} />
+        <PhotoViewer
+          photos={data.photos}
+          index={viewing}
+          caption={caption}
+          onIndex={setViewing}
+          onClose={() => setViewing(null)}
+          pin={isDesigner ? { pinnedId: pinned, onPin: (id) => void onPin(id) } : undefined}
+          onRemove={data.photos[viewing].uploadedBy.id === user?.id || user?.role === 'customer' ? (photo) => void onRemove(photo) : undefined}
+        />
       ) : null}
     </section>
   );
