@@ -54,6 +54,7 @@ export const KeptPieceSchema = z.object({
   widthMm: z.number().int(),
   depthMm: z.number().int(),
   heightMm: z.number().int(),
+  photoFileId: Id.nullable(),
 });
 
 export const NewKeptPieceSchema = z.object({
@@ -62,6 +63,8 @@ export const NewKeptPieceSchema = z.object({
   widthMm: LengthMm,
   depthMm: LengthMm,
   heightMm: LengthMm,
+  /** a photo the customer uploaded first (POST /api/me/piece-photos) */
+  photoFileId: Id.optional(),
 });
 
 export const RoomKindSchema = z.enum(ROOM_KINDS);

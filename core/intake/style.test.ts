@@ -61,7 +61,7 @@ describe('style vector', () => {
     const summary = styleSummary(answers, styleVector(answers));
     assert.equal(summary.styles[0], 'scandinavian');
     assert.ok(summary.styles.includes('japandi'));
-    assert.deepEqual(summary.avoids, ['boho', 'coastal']);
+    assert.deepEqual(summary.avoids, ['boho']);
     assert.ok(summary.materials.includes('linen'));
     assert.equal(summary.liked, 2);
     assert.equal(summary.passed, 1);

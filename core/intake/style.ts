@@ -52,7 +52,8 @@ export const NO_COLOUR_PREFERENCES: ColourPreferences = { temperature: 'either',
 export const DIMENSION_WEIGHTS: Readonly<Record<keyof StyleVector, number>> = { styles: 0.5, materials: 0.2, colours: 0.2, retailers: 0.1 };
 
 const LIKE = { primary: 1, secondary: 0.5, material: 0.5, colour: 0.4 } as const;
-const PASS = { primary: -0.6, secondary: -0.2 } as const;
+/** A pass counts against the card's own style only: passing on a loft says nothing against "modern". */
+const PASS = { primary: -0.6 } as const;
 const CHOSEN_MATERIAL = 1;
 const COLOUR_MATCH = 0.6;
 const COLOUR_CLASH = -0.4;
@@ -89,7 +90,6 @@ export function styleVector(answers: StyleAnswers, colourVocabulary: readonly st
       for (const colour of card.colours) add(colours, colour, LIKE.colour);
     } else {
       add(styles, card.style, PASS.primary);
-      for (const tag of card.alsoStyles) add(styles, tag, PASS.secondary);
     }
   }
   for (const material of answers.materials) add(materials, material, CHOSEN_MATERIAL);

@@ -371,6 +371,8 @@ export interface KeptPiecesTable {
   width_mm: number;
   depth_mm: number;
   height_mm: number;
+  /** a photo of it (files.id, purpose 'piece-photo'), if the customer added one */
+  photo_file_id: string | null;
   created_at: string;
 }
 

@@ -44,7 +44,7 @@ export async function upsertProfile(db: Db, customerId: string, fields: { curren
 }
 
 export function toKeptPiece(row: Selectable<KeptPiecesTable>): KeptPiece {
-  return { id: row.id, name: row.name, category: row.category as Category, widthMm: row.width_mm, depthMm: row.depth_mm, heightMm: row.height_mm };
+  return { id: row.id, name: row.name, category: row.category as Category, widthMm: row.width_mm, depthMm: row.depth_mm, heightMm: row.height_mm, photoFileId: row.photo_file_id };
 }
 
 export async function keptPiecesOf(db: Db, customerId: string): Promise<KeptPiece[]> {

@@ -44,14 +44,22 @@ export async function startCustomerProject(db: Kysely<Database>, user: User, bod
         if (!library.has(id)) throw invalid(`body.rooms.${r}.keptPieceIds.${p}`, 'is not one of your pieces');
       }),
     );
+    for (const [r, room] of body.rooms.entries()) {
+      for (const [p, piece] of room.newPieces.entries()) {
+        if (piece.photoFileId === undefined) continue;
+        const photo = await trx.selectFrom('files').select('id').where('id', '=', piece.photoFileId).where('owner_id', '=', user.id).where('purpose', '=', 'piece-photo').executeTakeFirst();
+        if (!photo) throw invalid(`body.rooms.${r}.newPieces.${p}.photoFileId`, 'is not a photo you uploaded');
+      }
+    }
 
     await upsertProfile(trx, user.id, { currency, ...(body.address !== null ? { address: body.address } : {}), ...(body.style ? { styleAnswers: body.style } : {}) }, now);
     await trx.insertInto('projects').values({ id: projectId, name: body.name, stage: 'intake', customer_id: user.id, budget_minor: body.budget.amountMinor, budget_currency: currency, created_at: now, updated_at: now }).execute();
     await trx.insertInto('project_members').values({ project_id: projectId, user_id: user.id, role: 'customer', added_at: now }).execute();
     await trx.insertInto('project_intake').values({ project_id: projectId, target_date: body.targetDate, address: body.address, created_at: now }).execute();
-    for (const room of body.rooms) await addRoom(trx, user.id, projectId, room, library, now);
+    // A millisecond apart, so the rooms (and their options) list in the order the customer gave them.
+    for (const [index, room] of body.rooms.entries()) await addRoom(trx, user.id, projectId, room, library, new Date(Date.parse(now) + index).toISOString());
 
-    const budget = formatMoney({ amountMinor: body.budget.amountMinor, currency }, 'en-GB');
+    const budget = formatMoney({ amountMinor: body.budget.amountMinor, currency }, user.preferences.locale);
     await recordStageChange(trx, { projectId, to: 'intake', actor: user, text: `${user.name} started “${body.name}”: ${roomCount(body.rooms.length)}, a budget of ${budget}.`, at: now });
     const profile = await profileRow(trx, user.id);
     if (profile?.style_answers) await recordStageChange(trx, { projectId, to: 'photos', actor: user, at: now });
@@ -66,7 +74,7 @@ async function addRoom(trx: Transaction<Database>, customerId: string, projectId
   await trx.insertInto('intake_rooms').values({ room_id: roomId, project_id: projectId, kind: room.kind, purpose: room.purpose }).execute();
   const pieces: KeptPiece[] = [...new Set(room.keptPieceIds)].map((id) => library.get(id) as KeptPiece);
   for (const piece of room.newPieces) {
-    const row = { id: randomUUID(), customer_id: customerId, name: piece.name, category: piece.category, width_mm: piece.widthMm, depth_mm: piece.depthMm, height_mm: piece.heightMm, created_at: now };
+    const row = { id: randomUUID(), customer_id: customerId, name: piece.name, category: piece.category, width_mm: piece.widthMm, depth_mm: piece.depthMm, height_mm: piece.heightMm, photo_file_id: piece.photoFileId ?? null, created_at: now };
     await trx.insertInto('kept_pieces').values(row).execute();
     pieces.push(toKeptPiece(row));
   }

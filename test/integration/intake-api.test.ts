@@ -89,6 +89,7 @@ for (const engine of engines()) {
         [{ ...FIRST_PROJECT, targetDate: '2020-01-01' }, 'body.targetDate'],
         [{ ...FIRST_PROJECT, rooms: [{ ...FIRST_PROJECT.rooms[0], keptPieceIds: ['not-mine'] }] }, 'body.rooms.0.keptPieceIds.0'],
         [{ ...FIRST_PROJECT, rooms: [{ ...FIRST_PROJECT.rooms[0], newPieces: [{ name: 'Sofa', category: 'sofa', widthMm: 0, depthMm: 900, heightMm: 800 }] }] }, 'body.rooms.0.newPieces.0.widthMm'],
+        [{ ...FIRST_PROJECT, rooms: [{ ...FIRST_PROJECT.rooms[0], newPieces: [{ name: 'Sofa', category: 'sofa', widthMm: 2000, depthMm: 900, heightMm: 800, photoFileId: 'someone-elses' }] }] }, 'body.rooms.0.newPieces.0.photoFileId'],
       ];
       for (const [body, path] of cases) {
         const answer = await maya.request('POST', '/api/intake/projects', body);

@@ -18,13 +18,15 @@ import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { ArrowLeft } from '../../ui/Icons.tsx';
 import { ErrorState, LoadingState } from '../../ui/States.tsx';
+import { KeptPiecePhoto } from '../photos/KeptPiecePhoto.tsx';
+import { ShotListStep } from '../photos/ShotListStep.tsx';
 import { NO_ANSWERS } from '../profile/StyleProfileScreen.tsx';
 import { StyleQuiz, type RetailerChoice } from '../profile/StyleQuiz.tsx';
 import { draftToRequest, emptyPiece, hasStyleAnswers, emptyRoom, lengthUnit, type DraftProblem, type IntakeDraft, type PieceDraft, type RoomDraft } from './intakeDraft.ts';
 import './intake.css';
 
 type Known = ResponseOf<typeof getIntakeKnown>;
-type Step = 'rooms' | 'pieces' | 'budget' | 'style' | 'review';
+type Step = 'rooms' | 'pieces' | 'budget' | 'style' | 'review' | 'photos';
 
 /** A customer starts a project (#/start): asked once, and a second time only for what is new. */
 export function IntakeScreen() {
@@ -56,12 +58,14 @@ function IntakeWizard({ known, retailers }: { readonly known: Known; readonly re
   const showToast = useAppStore((state) => state.showToast);
   const returning = known.projectCount > 0;
   // What we know is never asked again: a known style profile skips its step.
-  const steps: Step[] = useMemo(() => ['rooms', 'pieces', 'budget', ...(known.styleProfile ? [] : (['style'] as const)), 'review'], [known.styleProfile]);
+  const steps: Step[] = useMemo(() => ['rooms', 'pieces', 'budget', ...(known.styleProfile ? [] : (['style'] as const)), 'review', 'photos'], [known.styleProfile]);
   const [stepIndex, setStepIndex] = useState(0);
   const [draft, setDraft] = useState<IntakeDraft>({ name: '', rooms: [emptyRoom('living')], budget: '', targetDate: '', address: known.address ?? '', style: known.styleProfile ? null : NO_ANSWERS });
   const [problems, setProblems] = useState<readonly DraftProblem[]>([]);
   const [serverError, setServerError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  /** the project once started: the photo step follows, by the rooms' shot lists */
+  const [created, setCreated] = useState<{ id: string; name: string } | null>(null);
   const step = steps[stepIndex] as Step;
 
   const problemAt = (path: string) => {
@@ -81,6 +85,7 @@ function IntakeWizard({ known, retailers }: { readonly known: Known; readonly re
       budget: (p) => p.startsWith('body.budget'),
       style: () => false,
       review: () => true,
+      photos: () => false,
     };
     return checked.problems.filter((p) => prefix[which](p.path));
   };
@@ -100,7 +105,8 @@ function IntakeWizard({ known, retailers }: { readonly known: Known; readonly re
     try {
       const { project } = await api.call(startProject, { body: checked.body });
       showToast('success', t('intake.started', { name: project.name }));
-      navigate({ name: 'project', projectId: project.id });
+      setCreated({ id: project.id, name: project.name });
+      setStepIndex(steps.indexOf('photos'));
     } catch (error) {
       setServerError(describeError(error, t));
       if (isApiError(error)) setProblems(error.issues.map((issue) => ({ path: issue.path, message: 'required' as const })));
@@ -201,7 +207,7 @@ function IntakeWizard({ known, retailers }: { readonly known: Known; readonly re
                       <Field label={t('intake.width', { unit })} inputMode="decimal" value={piece.width} onChange={(e) => setPiece(room, piece.key, { width: e.target.value })} error={problemAt(`${at}.widthMm`)} />
                       <Field label={t('intake.depth', { unit })} inputMode="decimal" value={piece.depth} onChange={(e) => setPiece(room, piece.key, { depth: e.target.value })} error={problemAt(`${at}.depthMm`)} />
                       <Field label={t('intake.height', { unit })} inputMode="decimal" value={piece.height} onChange={(e) => setPiece(room, piece.key, { height: e.target.value })} error={problemAt(`${at}.heightMm`)} />
-                      {/* [Files] slot: a photo of the piece (<KeptPiecePhoto/>) goes here once uploads land. */}
+                      <KeptPiecePhoto fileId={piece.photoFileId} pieceName={piece.name || t('intake.pieceN', { n: p + 1, room: room.name })} onChange={(photoFileId) => setPiece(room, piece.key, { photoFileId })} />
                       <Button size="sm" variant="ghost" onClick={() => setRoom(room.key, { newPieces: room.newPieces.filter((x) => x.key !== piece.key) })}>
                         {t('intake.removePiece')}
                       </Button>
@@ -291,8 +297,14 @@ function IntakeWizard({ known, retailers }: { readonly known: Known; readonly re
                 </dd>
               </div>
             </dl>
-            {/* [Files] slot: the shot list step follows once the project exists — the project page shows <ShotList/>. */}
             <p className="muted">{t('intake.photosNext')}</p>
+          </>
+        ) : null}
+
+        {step === 'photos' && created ? (
+          <>
+            <p className="muted">{t('intake.photosHint')}</p>
+            <ShotListStep projectId={created.id} />
           </>
         ) : null}
 
@@ -302,8 +314,12 @@ function IntakeWizard({ known, retailers }: { readonly known: Known; readonly re
           </p>
         ) : null}
         <div className="intake__actions">
-          {stepIndex > 0 ? <Button onClick={() => setStepIndex(stepIndex - 1)}>{t('intake.back')}</Button> : null}
-          {step === 'review' ? (
+          {stepIndex > 0 && !created ? <Button onClick={() => setStepIndex(stepIndex - 1)}>{t('intake.back')}</Button> : null}
+          {created ? (
+            <Button variant="primary" onClick={() => navigate({ name: 'project', projectId: created.id })}>
+              {t('intake.toProject', { name: created.name })}
+            </Button>
+          ) : step === 'review' ? (
             <Button variant="primary" onClick={() => void submit()} disabled={submitting}>
               {submitting ? t('intake.starting') : t('intake.start')}
             </Button>

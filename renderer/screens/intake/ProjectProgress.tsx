@@ -17,6 +17,9 @@ import './intake.css';
 
 type Tracker = ResponseOf<typeof getProjectTracker>['tracker'];
 
+/** Projects whose tracker is open: it stays open while the project page reloads after a stage change. */
+const openTrackers = new Set<string>();
+
 /** A calendar day as the person reads dates. */
 export function useDayFormat(): (day: string) => string {
   const format = useFormatters();
@@ -31,7 +34,13 @@ export function useDayFormat(): (day: string) => string {
 export function ProjectProgress({ projectId, onStageChanged }: { readonly projectId: string; readonly onStageChanged: () => void }) {
   const { t } = useTranslation();
   const tracker = useResource(`tracker:${projectId}`, (signal) => api.call(getProjectTracker, { params: { projectId }, signal }));
-  const [open, setOpen] = useState(false);
+  const role = useAppStore(selectUser)?.role;
+  const [open, setOpenState] = useState(() => openTrackers.has(projectId));
+  const setOpen = (value: boolean) => {
+    if (value) openTrackers.add(projectId);
+    else openTrackers.delete(projectId);
+    setOpenState(value);
+  };
   if (tracker.status === 'loading') return <LoadingState label={t('intake.tracker.loading')} />;
   if (tracker.status === 'error') return <ErrorState error={tracker.error} onRetry={tracker.reload} />;
   const data = tracker.data.tracker;
@@ -42,8 +51,9 @@ export function ProjectProgress({ projectId, onStageChanged }: { readonly projec
           {t('intake.tracker.title')}
         </h2>
         <NextLine tracker={data} />
-        <a className="button button--ghost button--sm" href={routeHref({ name: 'project-style', projectId })}>
-          {t('intake.tracker.styleLink')}
+        {/* The customer edits their own profile; everyone else reads the project customer's summary. */}
+        <a className="button button--ghost button--sm" href={routeHref(role === 'customer' ? { name: 'style' } : { name: 'project-style', projectId })}>
+          {role === 'customer' ? t('intake.tracker.myStyleLink') : t('intake.tracker.styleLink')}
         </a>
         <Button size="sm" aria-expanded={open} aria-controls="tracker-body" onClick={() => setOpen(!open)}>
           {open ? t('intake.tracker.hide') : t('intake.tracker.show')}

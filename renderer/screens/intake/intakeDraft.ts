@@ -18,6 +18,8 @@ export interface PieceDraft {
   readonly width: string;
   readonly depth: string;
   readonly height: string;
+  /** an uploaded photo of the piece */
+  readonly photoFileId: string | null;
 }
 
 export interface RoomDraft {
@@ -81,7 +83,7 @@ export function draftToRequest(draft: IntakeDraft, currency: string, units: Unit
       if (piece.name.trim() === '') problems.push({ path: `${at}.name`, message: 'required' });
       const size = { widthMm: typedLengthMm(piece.width, units), depthMm: typedLengthMm(piece.depth, units), heightMm: typedLengthMm(piece.height, units) };
       for (const [field, mm] of Object.entries(size)) if (mm === null) problems.push({ path: `${at}.${field}`, message: 'positiveLength' });
-      return { name: piece.name.trim(), category: piece.category, widthMm: size.widthMm ?? 0, depthMm: size.depthMm ?? 0, heightMm: size.heightMm ?? 0 };
+      return { name: piece.name.trim(), category: piece.category, widthMm: size.widthMm ?? 0, depthMm: size.depthMm ?? 0, heightMm: size.heightMm ?? 0, ...(piece.photoFileId ? { photoFileId: piece.photoFileId } : {}) };
     });
     return { name: room.name.trim(), kind: room.kind, purpose: room.purpose.trim(), keptPieceIds: [...room.keptPieceIds], newPieces };
   });
@@ -118,5 +120,5 @@ export function emptyRoom(kind: RoomKind = 'living', name = ''): RoomDraft {
 }
 
 export function emptyPiece(): PieceDraft {
-  return { key: draftKey('piece'), name: '', category: 'armchair', width: '', depth: '', height: '' };
+  return { key: draftKey('piece'), name: '', category: 'armchair', width: '', depth: '', height: '', photoFileId: null };
 }

@@ -31,6 +31,8 @@ export const intake: AtelierMigration = {
       .addColumn('width_mm', 'integer', (c) => c.notNull().check(sql`width_mm > 0`))
       .addColumn('depth_mm', 'integer', (c) => c.notNull().check(sql`depth_mm > 0`))
       .addColumn('height_mm', 'integer', (c) => c.notNull().check(sql`height_mm > 0`))
+      // a 'piece-photo' file ([Files], created by a later migration, hence no foreign key)
+      .addColumn('photo_file_id', 'text')
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('kept_pieces_customer').on('kept_pieces').column('customer_id').execute();
