@@ -7,6 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { readCsv } from '../../core/catalog/csv.ts';
 import { solidPng } from '../fixtures/images.ts';
 import { DEMO, DEMO_PROJECT, expect, test } from './fixtures.ts';
 import { HomePage } from './pages/HomePage.ts';
@@ -23,30 +24,10 @@ async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(process.env.ATELIER_SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
-function parseCsv(text: string): string[][] {
+/** The export read back with the catalog's own CSV reader (RFC 4180). */
+async function parseCsv(text: string): Promise<string[][]> {
   const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else if (c !== '\r') cell += c;
-  }
+  for await (const event of readCsv([text])) if (event.kind === 'record') rows.push([...event.fields]);
   return rows;
 }
 
@@ -115,7 +96,7 @@ test('the designer publishes v1 with a note; the customer reads it, approves, an
   const href = await shopping.exportLink.getAttribute('href');
   const response = await maya.request.get(href!);
   expect(response.headers()['content-type']).toContain('text/csv');
-  const csv = parseCsv(await response.text());
+  const csv = await parseCsv(await response.text());
   const items = csv.filter((row) => row[0] === 'item');
   expect(items.map((row) => [row[2], Math.round(Number(row[7]) * 100)])).toEqual(rows.map((row) => [row.name, centsOf(row.lineTotal)]));
   expect(Math.round(Number(csv.find((row) => row[0] === 'total')![7]) * 100)).toBe(optionTotal);

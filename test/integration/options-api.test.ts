@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
 import { swapItem } from '../../core/options/index.ts';
+import { readCsv } from '../../core/catalog/csv.ts';
 import { can, type Role } from '../../core/permissions.ts';
 import { appendUpdate, loadOptionInto } from '../../server/collab/store.ts';
 import { openStore } from '../../server/db/database.ts';
@@ -28,31 +29,10 @@ async function editLive(db: Kysely<Database>, optionId: string, edit: (doc: Y.Do
   doc.destroy();
 }
 
-/** A minimal RFC 4180 reader for the test's own check of the export. */
-function parseCsv(text: string): string[][] {
+/** The export read back with the catalog's own CSV reader (RFC 4180). */
+async function parseCsv(text: string): Promise<string[][]> {
   const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else if (c !== '\r') cell += c;
-  }
+  for await (const event of readCsv([text])) if (event.kind === 'record') rows.push([...event.fields]);
   return rows;
 }
 
@@ -139,7 +119,7 @@ for (const engine of engines()) {
       assert.equal((await customer.request('POST', `/api/options/${optionA}/versions`, { expectedLatest: 0, note: 'Mine' })).status, 403);
       assert.equal((await designer.request('POST', `/api/options/${optionA}/versions`, { expectedLatest: 0, note: '' })).status, 400);
       const upload = async (session: ApiSession, bytes: Uint8Array) => {
-        const response = await fetch(`${server.url}/api/options/${optionA}/attachments?name=sketch.png`, { method: 'POST', headers: { cookie: session.cookie, 'content-type': 'application/octet-stream' }, body: bytes });
+        const response = await fetch(`${server.url}/api/options/${optionA}/attachments?name=sketch.png`, { method: 'POST', headers: { cookie: session.cookie, 'content-type': 'application/octet-stream' }, body: new Blob([new Uint8Array(bytes)]) });
         return { status: response.status, json: (await response.json()) as any };
       };
       assert.equal((await upload(customer, solidPng(16, 12))).status, 403);
@@ -276,7 +256,7 @@ for (const engine of engines()) {
 
       const response = await fetch(`${server.url}/api/options/${optionA}/shopping-list.csv`, { headers: { cookie: customer.cookie } });
       assert.match(response.headers.get('content-type') ?? '', /text\/csv/);
-      const rows = parseCsv(await response.text());
+      const rows = await parseCsv(await response.text());
       assert.deepEqual(rows[0], ['row', 'retailer', 'product', 'sku', 'colour', 'quantity', 'unit_price', 'line_total', 'currency', 'product_url', 'order_ref', 'price_paid', 'purchased_at']);
       const items = rows.filter((r) => r[0] === 'item');
       const lines = list.retailers.flatMap((r: any) => r.lines.map((l: any) => [r.retailerName, l]));

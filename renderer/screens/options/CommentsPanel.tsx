@@ -2,13 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as endpoints from '../../../core/api/options.ts';
 import { can } from '../../../core/permissions.ts';
-import { describeError } from '../../app/errors.ts';
 import { api } from '../../app/studio.ts';
 import { useResource } from '../../app/useResource.ts';
 import { useFormatters } from '../../i18n/useFormatters.ts';
 import { selectUser, useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorState, LoadingState } from '../../ui/States.tsx';
+import { FormError, useFormAction } from './formAction.tsx';
 import './options.css';
 
 export interface CommentablePiece {
@@ -61,25 +61,18 @@ function CommentForm({ optionId, pieces, onPosted }: { readonly optionId: string
   const { t } = useTranslation();
   const [body, setBody] = useState('');
   const [itemId, setItemId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (event: FormEvent) => {
+  const { busy, error, setError, run } = useFormAction();
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!body.trim()) {
       setError(t('options.commentRequired'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await api.call(endpoints.addComment, { params: { optionId }, body: { body, itemId: itemId || null } });
       setBody('');
       onPosted();
-    } catch (caught) {
-      setError(describeError(caught, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="comment-form" onSubmit={submit}>
@@ -98,11 +91,7 @@ function CommentForm({ optionId, pieces, onPosted }: { readonly optionId: string
         {t('options.commentLabel')}
       </label>
       <textarea id="comment-body" className="field__input" rows={2} maxLength={4000} value={body} onChange={(event) => setBody(event.target.value)} aria-invalid={error ? true : undefined} />
-      {error ? (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <Button type="submit" size="sm" disabled={busy}>
         {t('options.postComment')}
       </Button>

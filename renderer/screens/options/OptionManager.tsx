@@ -2,11 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as endpoints from '../../../core/api/options.ts';
 import type { OptionSummary } from '../../api/types.ts';
-import { describeError } from '../../app/errors.ts';
 import { api } from '../../app/studio.ts';
 import { useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { FormError, useFormAction } from './formAction.tsx';
 
 type Mode = 'new' | 'duplicate' | 'rename' | null;
 
@@ -16,8 +16,7 @@ export function OptionManager({ roomId, option, optionCount, onChanged }: { read
   const showToast = useAppStore((state) => state.showToast);
   const [mode, setMode] = useState<Mode>(null);
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run: runAction } = useFormAction();
   const [confirmDelete, setConfirmDelete] = useState(false);
 
   const open = (next: Mode) => {
@@ -27,20 +26,13 @@ export function OptionManager({ roomId, option, optionCount, onChanged }: { read
     setName(next === 'duplicate' && option ? t('options.copyOf', { name: option.name }) : next === 'rename' && option ? option.name : t('options.defaultName', { letter: String.fromCharCode(65 + optionCount) }));
   };
 
-  const run = async (work: () => Promise<string | undefined>) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const run = (work: () => Promise<string | undefined>) =>
+    void runAction(async () => {
       const optionId = await work();
       setMode(null);
       setConfirmDelete(false);
       onChanged(optionId);
-    } catch (caught) {
-      setError(describeError(caught, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -48,7 +40,7 @@ export function OptionManager({ roomId, option, optionCount, onChanged }: { read
       setError(t('options.nameRequired'));
       return;
     }
-    void run(async () => {
+    run(async () => {
       if (mode === 'rename' && option) {
         await api.call(endpoints.renameOption, { params: { optionId: option.id }, body: { name } });
         return option.id;
@@ -113,11 +105,7 @@ export function OptionManager({ roomId, option, optionCount, onChanged }: { read
           </div>
         </div>
       ) : null}
-      {error ? (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
     </div>
   );
 }

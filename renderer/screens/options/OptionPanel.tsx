@@ -4,7 +4,6 @@ import * as endpoints from '../../../core/api/options.ts';
 import { can } from '../../../core/permissions.ts';
 import { isApiError } from '../../api/client.ts';
 import type { OptionSummary } from '../../api/types.ts';
-import { describeError } from '../../app/errors.ts';
 import { routeHref } from '../../app/routes.ts';
 import { api } from '../../app/studio.ts';
 import { useResource } from '../../app/useResource.ts';
@@ -13,6 +12,7 @@ import { selectUser, useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorState, LoadingState } from '../../ui/States.tsx';
 import { sendFile } from '../photos/upload.ts';
+import { FormError, useFormAction } from './formAction.tsx';
 import { OptionManager } from './OptionManager.tsx';
 import type { Approval, VersionSummary } from './types.ts';
 import './options.css';
@@ -145,29 +145,28 @@ function PublishForm({ optionId, latest, onPublished }: { readonly optionId: str
   const showToast = useAppStore((state) => state.showToast);
   const [note, setNote] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (event: FormEvent) => {
+  const { busy, error, setError, run } = useFormAction();
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!note.trim()) {
       setError(t('options.noteRequired'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const attachment = file ? (await sendFile(endpoints.uploadVersionAttachment, { params: { optionId }, query: { name: file.name || 'note' } }, file)).file : null;
-      const { version } = await api.call(endpoints.publishVersion, { params: { optionId }, body: { expectedLatest: latest, note, ...(attachment ? { attachmentId: attachment.id } : {}) } });
-      showToast('success', t('options.published', { label: version.label }));
-      setNote('');
-      setFile(null);
-      onPublished();
-    } catch (caught) {
-      setError(isApiError(caught) && caught.code === 'stale_version' ? t('options.staleVersion', { message: caught.message }) : describeError(caught, t));
-      if (isApiError(caught) && caught.code === 'stale_version') onPublished();
-    } finally {
-      setBusy(false);
-    }
+    void run(
+      async () => {
+        const attachment = file ? (await sendFile(endpoints.uploadVersionAttachment, { params: { optionId }, query: { name: file.name || 'note' } }, file)).file : null;
+        const { version } = await api.call(endpoints.publishVersion, { params: { optionId }, body: { expectedLatest: latest, note, ...(attachment ? { attachmentId: attachment.id } : {}) } });
+        showToast('success', t('options.published', { label: version.label }));
+        setNote('');
+        setFile(null);
+        onPublished();
+      },
+      (caught) => {
+        if (!isApiError(caught) || caught.code !== 'stale_version') return undefined;
+        onPublished();
+        return t('options.staleVersion', { message: caught.message });
+      },
+    );
   };
   return (
     <form className="publish-form" onSubmit={submit} aria-label={t('options.publishTitle')}>
@@ -175,11 +174,7 @@ function PublishForm({ optionId, latest, onPublished }: { readonly optionId: str
         {t('options.publishNoteLabel', { label: `v${latest + 1}` })}
       </label>
       <textarea id="publish-note" className="field__input publish-form__note" rows={3} value={note} maxLength={4000} placeholder={t('options.publishNotePlaceholder')} aria-invalid={error ? true : undefined} aria-describedby={error ? 'publish-error' : undefined} onChange={(event) => setNote(event.target.value)} />
-      {error ? (
-        <p className="field__error" id="publish-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} id="publish-error" />
       <label className="field__label" htmlFor="publish-attachment">
         {t('options.attachmentField')}
       </label>
@@ -194,39 +189,34 @@ function PublishForm({ optionId, latest, onPublished }: { readonly optionId: str
 function ApproveAction({ option, latest, replacing, onApproved }: { readonly option: OptionSummary; readonly latest: VersionSummary; readonly replacing: Approval | null; readonly onApproved: () => void }) {
   const { t } = useTranslation();
   const showToast = useAppStore((state) => state.showToast);
-  const [busy, setBusy] = useState(false);
   const [confirmReplace, setConfirmReplace] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const approve = async (replace: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const { approval } = await api.call(endpoints.approveOption, { params: { optionId: option.id }, body: { expectedLatest: latest.number, replace } });
-      showToast('success', t('options.approved', { option: option.name, label: approval.version.label }));
-      onApproved();
-    } catch (caught) {
-      if (isApiError(caught) && caught.code === 'approval_exists') setConfirmReplace(true);
-      else {
-        setError(isApiError(caught) ? caught.message : describeError(caught, t));
-        if (isApiError(caught) && (caught.code === 'stale_version' || caught.code === 'already_approved')) onApproved();
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useFormAction();
+  const approve = (replace: boolean) =>
+    void run(
+      async () => {
+        const { approval } = await api.call(endpoints.approveOption, { params: { optionId: option.id }, body: { expectedLatest: latest.number, replace } });
+        showToast('success', t('options.approved', { option: option.name, label: approval.version.label }));
+        onApproved();
+      },
+      (caught) => {
+        if (!isApiError(caught)) return undefined;
+        if (caught.code === 'approval_exists') {
+          setConfirmReplace(true);
+          return null;
+        }
+        if (caught.code === 'stale_version' || caught.code === 'already_approved') onApproved();
+        return undefined;
+      },
+    );
   const mustReplace = confirmReplace || replacing !== null;
   return (
     <div className="approve">
       {mustReplace && replacing ? <p className="approve__warning">{t('options.replaceWarning', { other: replacing.optionName, option: option.name })}</p> : null}
-      <Button variant="primary" size="sm" disabled={busy} onClick={() => void approve(mustReplace)}>
+      <Button variant="primary" size="sm" disabled={busy} onClick={() => approve(mustReplace)}>
         {mustReplace ? t('options.replaceApproval', { option: option.name }) : t('options.approve', { option: option.name, label: latest.label })}
       </Button>
       <p className="muted approve__hint">{t('options.approveHint')}</p>
-      {error ? (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
     </div>
   );
 }

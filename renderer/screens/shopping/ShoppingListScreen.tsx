@@ -14,6 +14,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { ArrowLeft } from '../../ui/Icons.tsx';
 import { ErrorState, LoadingState } from '../../ui/States.tsx';
+import { FormError } from '../options/formAction.tsx';
 import type { ShoppingLine, ShoppingList } from '../options/types.ts';
 import { checkPurchase, localDay, priceText, type PurchaseDraft } from './purchaseInput.ts';
 import './shopping.css';
@@ -206,11 +207,7 @@ function PurchaseForm({ optionId, line, onDone }: { readonly optionId: string; r
         </Button>
         <p className="muted">{t('shopping.watchHint')}</p>
       </div>
-      {errors.form ? (
-        <p className="field__error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError error={errors.form} />
     </form>
   );
 }
