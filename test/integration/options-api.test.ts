@@ -304,5 +304,34 @@ for (const engine of engines()) {
       const replace = await customer.request('POST', `/api/options/${optionB}/approval`, { expectedLatest: 1, replace: true });
       assert.deepEqual([replace.status, replace.json.error?.code], [409, 'purchases_recorded']);
     });
+    test('two designers publishing at once: one version, the other gets a 409 with it', async () => {
+      const second = new ApiSession(server.url);
+      await second.signIn('designer@atelier.test', 'atelier-demo-designer');
+      const latest = (await designer.request('GET', `/api/options/${optionB}/versions`)).json.versions[0].number;
+      const answers = await Promise.all([designer, second].map((session, i) => session.request('POST', `/api/options/${optionB}/versions`, { expectedLatest: latest, note: `Race ${i}` })));
+      assert.deepEqual(answers.map((a) => a.status).sort(), [201, 409]);
+      const lost = answers.find((a) => a.status === 409)!;
+      assert.equal(lost.json.error.current.number, latest + 1);
+      assert.deepEqual((await designer.request('GET', `/api/options/${optionB}/versions`)).json.versions.map((v: any) => v.number).slice(0, 2), [latest + 1, latest]);
+    });
+
+    test('approving an option the customer changed since the latest version publishes her changes first and pins them', async () => {
+      const room = await db.selectFrom('rooms').selectAll().where('id', '=', roomId).executeTakeFirstOrThrow();
+      const now = new Date().toISOString();
+      await db.insertInto('rooms').values({ ...room, id: 'room-study', name: 'Study', created_at: now, updated_at: now }).execute();
+      await db.insertInto('design_options').values({ id: 'option-study', room_id: 'room-study', name: 'Study option', document: JSON.stringify({ schemaVersion: 2, items: [{ id: 'chair', productId: dearerChair.id, xMm: 1000, yMm: 1000, rotationDeg: 0, elevationMm: 0, quantity: 1 }], finishes: { floor: null, walls: null } }), created_at: now, updated_at: now }).execute();
+      assert.equal((await designer.request('POST', '/api/options/option-study/versions', { expectedLatest: 0, note: 'A chair for the study.' })).status, 201);
+      const cheaper = await db.selectFrom('products').select(['id', 'price_minor']).where('category', '=', 'armchair').where('currency', '=', 'USD').where('price_minor', '<', dearerChair.price).orderBy('price_minor').executeTakeFirstOrThrow();
+      await editLive(db, 'option-study', (doc) => assert.equal(swapItem(doc, 'chair', cheaper.id, 'maya').ok, true));
+      const approved = await customer.request('POST', '/api/options/option-study/approval', { expectedLatest: 1 });
+      assert.equal(approved.status, 201, JSON.stringify(approved.json));
+      assert.equal(approved.json.approval.version.label, 'v2');
+      assert.deepEqual([approved.json.approval.version.publishedBy.name, approved.json.approval.version.note], ['Maya Okafor', 'Approved with the changes made since v1']);
+      const list = (await customer.request('GET', '/api/options/option-study/shopping-list')).json;
+      assert.deepEqual(list.retailers.flatMap((r: any) => r.lines.map((l: any) => [l.productId, l.unitPrice.amountMinor])), [[cheaper.id, cheaper.price_minor]]);
+      assert.equal(list.total.amountMinor, cheaper.price_minor);
+      const other = (await customer.request('GET', `/api/options/${optionA}/shopping-list`));
+      assert.equal(other.status, 200, 'each room keeps its own approval');
+    });
   });
 }
