@@ -36,6 +36,7 @@ export function subscribeDragPreview(listener: Listener): () => void {
 
 export const DRAG_HANDLER_MEASURE = 'atelier:drag-handler';
 let markCounter = 0;
+const MEASURES_KEPT = 20_000;
 
 /**
  * Runs one pointermove handler's work between two performance marks and records it as an
@@ -50,5 +51,7 @@ export function measureDragHandler<T>(work: () => T): T {
   } finally {
     performance.measure(DRAG_HANDLER_MEASURE, start);
     performance.clearMarks(start);
+    // A long session keeps the timeline bounded (a bench reads a few hundred at most).
+    if (id % MEASURES_KEPT === 0) performance.clearMeasures(DRAG_HANDLER_MEASURE);
   }
 }

@@ -5,6 +5,8 @@
  */
 import { footprintOf, type Neighbour, type Placement, type RoomPiece } from '../../core/geometry/index.ts';
 import type { PlanPoint } from '../../core/room.ts';
+import { measureDragHandler, publishDragPreview } from './dragPreview.ts';
+import { editorStore } from './editorStore.ts';
 import { dragPlacement, isWallHung, type DragResult } from './placement.ts';
 
 export interface DragSessionInput {
@@ -57,6 +59,46 @@ export function createDragSession(input: DragSessionInput): DragSession {
       if (!last) return null;
       const p = last.placement;
       return p.xMm === start.xMm && p.yMm === start.yMm && p.rotationDeg === start.rotationDeg ? null : p;
+    },
+  };
+}
+
+export interface LiveDrag {
+  /** One pointermove: snap, publish the preview (measured as `atelier:drag-handler`). */
+  move(point: PlanPoint | null, freeRotation: boolean): void;
+  /** Pointerup (commit) or cancel: writes the placement once, or puts the piece back. */
+  end(commit: boolean): void;
+}
+
+/**
+ * The drag as both views run it: moves publish previews (the 3D instances, the plan node and
+ * presence follow), the editor store knows a drag is on from the first real move, and the end
+ * writes once through `place` — or, refused or cancelled, publishes the start so every view puts
+ * the piece back.
+ */
+export function trackDrag(session: DragSession, elevationMm: number, place: (itemId: string, placement: Placement) => boolean): LiveDrag {
+  let dragging = false;
+  return {
+    move(point, freeRotation) {
+      measureDragHandler(() => {
+        if (!point) return;
+        const result = session.move(point, freeRotation);
+        if (!dragging && session.result() === null) return;
+        if (!dragging) {
+          dragging = true;
+          editorStore.getState().setDragging(session.itemId);
+        }
+        publishDragPreview({ itemId: session.itemId, placement: result.placement, elevationMm, wallIndex: result.wallIndex, inside: result.inside });
+      });
+    },
+    end(commit) {
+      if (!dragging) return;
+      dragging = false;
+      const placement = session.result();
+      const written = commit && placement !== null && place(session.itemId, placement);
+      if (!written) publishDragPreview({ itemId: session.itemId, placement: session.start, elevationMm, wallIndex: null, inside: true });
+      publishDragPreview(null);
+      editorStore.getState().setDragging(null);
     },
   };
 }

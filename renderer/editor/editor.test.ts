@@ -5,7 +5,8 @@ import { assert, describe, it } from '../testing/node-test.ts';
 import { EDITOR_COMMANDS, setActiveEditor } from './commands.ts';
 import { createEditorController, type NoticeKey } from './controller.ts';
 import { selectionDimensions, wallDistances } from './dimensions.ts';
-import { createDragSession } from './dragSession.ts';
+import { createDragSession, trackDrag } from './dragSession.ts';
+import { subscribeDragPreview, type DragPreview } from './dragPreview.ts';
 import { createEditorStore } from './editorStore.ts';
 import { defaultElevationMm, dropPlacement, hangOnWall, nudgeDelta, nudgePlacement, turnedRotation } from './placement.ts';
 import { filterCommands, moveHighlight } from './palette.ts';
@@ -105,6 +106,29 @@ describe('drag session', () => {
     assert.equal(moved.placement.yMm, 450);
     assert.equal(moved.wallIndex, 0);
     assert.ok(session.result());
+  });
+});
+
+describe('a tracked drag', () => {
+  it('publishes a preview per move, writes once on drop, and puts the piece back when the write is refused', () => {
+    const seen: (DragPreview | null)[] = [];
+    const stop = subscribeDragPreview((preview) => seen.push(preview));
+    const writes: unknown[] = [];
+    const start = () => createDragSession({ outline, piece: piece('s', sofa, 2100, 1800), others: [], grab: { x: 2100, y: 1800 } });
+    const ok = trackDrag(start(), 0, (id, placement) => (writes.push([id, placement]), true));
+    ok.move({ x: 2200, y: 1800 }, false);
+    ok.move({ x: 2300, y: 1800 }, false);
+    ok.end(true);
+    assert.deepEqual(writes, [['s', { xMm: 2300, yMm: 1800, rotationDeg: 0 }]]);
+    assert.deepEqual(seen.map((p) => p?.placement.xMm ?? null), [2200, 2300, null]);
+    assert.ok(performance.getEntriesByName('atelier:drag-handler').length >= 2);
+
+    seen.length = 0;
+    const refused = trackDrag(start(), 0, () => false);
+    refused.move({ x: 2500, y: 1800 }, false);
+    refused.end(true);
+    assert.deepEqual(seen.map((p) => p?.placement.xMm ?? null), [2500, 2100, null]);
+    stop();
   });
 });
 

@@ -17,8 +17,8 @@ import { footprintOf, type RoomPiece, type RoomWarning } from '../../core/geomet
 import type { PlanPoint } from '../../core/room.ts';
 import type { EditorController } from '../editor/controller.ts';
 import { selectionDimensions } from '../editor/dimensions.ts';
-import { createDragSession } from '../editor/dragSession.ts';
-import { measureDragHandler, publishDragPreview, subscribeDragPreview, type DragPreview } from '../editor/dragPreview.ts';
+import { createDragSession, trackDrag } from '../editor/dragSession.ts';
+import { subscribeDragPreview, type DragPreview } from '../editor/dragPreview.ts';
 import { editorStore, useEditor } from '../editor/editorStore.ts';
 import { isWallHung } from '../editor/placement.ts';
 import type { Severity } from '../editor/warnings.ts';
@@ -30,6 +30,8 @@ import { mmToMetres } from './plan.ts';
 
 /** Plan point under a client (CSS pixel) point, on the horizontal plane at `heightMm`. */
 export type FloorPicker = (clientX: number, clientY: number, heightMm?: number) => PlanPoint | null;
+/** The placed item under a client point (the nearest hit), or null. */
+export type ItemPicker = (clientX: number, clientY: number) => string | null;
 
 export interface EditorLayerProps {
   readonly controller: EditorController | null;
@@ -40,6 +42,8 @@ export interface EditorLayerProps {
   readonly furniture: RefObject<FurnitureHandle | null>;
   /** Filled with the floor picker, for drops from the catalog onto the view. */
   readonly picker: { current: FloorPicker | null };
+  /** Filled with the item picker (a product dropped onto a placed piece, for example). */
+  readonly itemPicker?: { current: ItemPicker | null };
   /** OrbitControls, turned off while a piece is dragged. */
   readonly controls: RefObject<{ enabled: boolean } | null>;
 }
@@ -48,9 +52,10 @@ const CLICK_PX = 4;
 const SELECTION_COLOUR = '#2f6fdf';
 const SEVERITY_COLOUR: Record<Severity, string> = { error: '#d9342b', warning: '#e39b1b' };
 
-export function EditorLayer({ controller, pieces, outline, severity, warnings, furniture, picker, controls }: EditorLayerProps) {
+export function EditorLayer({ controller, pieces, outline, severity, warnings, furniture, picker, itemPicker, controls }: EditorLayerProps) {
   const get = useThree((state) => state.get);
   const canvas = useThree((state) => state.gl.domElement);
+  const itemPick = useRef<ItemPicker | null>(null);
   const latest = useRef({ controller, pieces, outline });
   latest.current = { controller, pieces, outline };
 
@@ -68,11 +73,24 @@ export function EditorLayer({ controller, pieces, outline, severity, warnings, f
       if (!raycaster.ray.intersectPlane(plane, hit)) return null;
       return { x: hit.x * 1000, y: hit.z * 1000 };
     };
+    const pickItem: ItemPicker = (clientX, clientY) => {
+      const furnitureGroup = get().scene.getObjectByName('furniture');
+      if (!furnitureGroup) return null;
+      const rect = canvas.getBoundingClientRect();
+      ndc.set(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1);
+      raycaster.setFromCamera(ndc, get().camera);
+      const hits = raycaster.intersectObject(furnitureGroup, true).filter((h) => visibleInScene(h.object));
+      const found = firstItemHit(hits);
+      return found ? (furniture.current?.itemAt(found.hit) ?? found.itemId) : null;
+    };
     picker.current = pick;
+    itemPick.current = pickItem;
+    if (itemPicker) itemPicker.current = pickItem;
     return () => {
       if (picker.current === pick) picker.current = null;
+      if (itemPicker?.current === pickItem) itemPicker.current = null;
     };
-  }, [canvas, get, picker]);
+  }, [canvas, get, picker, itemPicker, furniture]);
 
   // Every preview (from this view or the plan) moves the piece's instances.
   useEffect(
@@ -88,20 +106,7 @@ export function EditorLayer({ controller, pieces, outline, severity, warnings, f
   useEffect(() => {
     const host = (canvas.closest('.viewport') as HTMLElement | null) ?? canvas.parentElement;
     if (!host) return;
-    const raycaster = new Raycaster();
-    const ndc = new Vector2();
     let pendingClick: { x: number; y: number } | null = null;
-
-    const itemUnder = (event: PointerEvent): string | null => {
-      const furnitureGroup = get().scene.getObjectByName('furniture');
-      if (!furnitureGroup) return null;
-      const rect = canvas.getBoundingClientRect();
-      ndc.set(((event.clientX - rect.left) / rect.width) * 2 - 1, -((event.clientY - rect.top) / rect.height) * 2 + 1);
-      raycaster.setFromCamera(ndc, get().camera);
-      const hits = raycaster.intersectObject(furnitureGroup, true).filter((h) => visibleInScene(h.object));
-      const found = firstItemHit(hits);
-      return found ? (furniture.current?.itemAt(found.hit) ?? found.itemId) : null;
-    };
 
     const onPointerDown = (event: PointerEvent) => {
       if (event.button !== 0 || event.target !== canvas) return;
@@ -113,7 +118,7 @@ export function EditorLayer({ controller, pieces, outline, severity, warnings, f
         event.stopPropagation();
         return;
       }
-      const itemId = itemUnder(event);
+      const itemId = itemPick.current?.(event.clientX, event.clientY) ?? null;
       if (!itemId) {
         pendingClick = { x: event.clientX, y: event.clientY };
         return;
@@ -130,24 +135,11 @@ export function EditorLayer({ controller, pieces, outline, severity, warnings, f
     };
 
     const startDrag = (down: PointerEvent, editor: EditorController, piece: RoomPiece, current: readonly RoomPiece[], room: readonly PlanPoint[], grab: PlanPoint, planeHeight: number) => {
-      const session = createDragSession({ outline: room, piece, others: current, grab });
-      const elevationMm = piece.elevationMm ?? 0;
-      let dragging = false;
+      const drag = trackDrag(createDragSession({ outline: room, piece, others: current, grab }), piece.elevationMm ?? 0, editor.place);
       if (controls.current) controls.current.enabled = false;
       host.setPointerCapture(down.pointerId);
       const onMove = (event: PointerEvent) => {
-        if (event.pointerId !== down.pointerId) return;
-        measureDragHandler(() => {
-          const point = picker.current?.(event.clientX, event.clientY, planeHeight);
-          if (!point) return;
-          const result = session.move(point, event.altKey || event.shiftKey);
-          if (!dragging && session.result() === null) return;
-          if (!dragging) {
-            dragging = true;
-            editorStore.getState().setDragging(piece.id);
-          }
-          publishDragPreview({ itemId: piece.id, placement: result.placement, elevationMm, wallIndex: result.wallIndex, inside: result.inside });
-        });
+        if (event.pointerId === down.pointerId) drag.move(picker.current?.(event.clientX, event.clientY, planeHeight) ?? null, event.altKey || event.shiftKey);
       };
       const finish = (event: PointerEvent, commit: boolean) => {
         if (event.pointerId !== down.pointerId) return;
@@ -156,12 +148,7 @@ export function EditorLayer({ controller, pieces, outline, severity, warnings, f
         host.removeEventListener('pointercancel', onCancel);
         if (host.hasPointerCapture(down.pointerId)) host.releasePointerCapture(down.pointerId);
         if (controls.current) controls.current.enabled = true;
-        if (!dragging) return;
-        const placement = session.result();
-        const written = commit && placement !== null && editor.place(piece.id, placement);
-        if (!written) publishDragPreview({ itemId: piece.id, placement: session.start, elevationMm, wallIndex: null, inside: true });
-        publishDragPreview(null);
-        editorStore.getState().setDragging(null);
+        drag.end(commit);
       };
       const onUp = (event: PointerEvent) => finish(event, true);
       const onCancel = (event: PointerEvent) => finish(event, false);
@@ -184,7 +171,7 @@ export function EditorLayer({ controller, pieces, outline, severity, warnings, f
       host.removeEventListener('pointerdown', onPointerDown, { capture: true });
       host.removeEventListener('pointerup', onPointerUp);
     };
-  }, [canvas, get, furniture, picker, controls]);
+  }, [canvas, picker, controls]);
 
   return (
     <group name="editor-overlay">

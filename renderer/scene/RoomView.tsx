@@ -13,7 +13,8 @@ import { initialView, maxDistanceFor } from './camera.ts';
 import { CameraPresets } from './CameraPresets.tsx';
 import { Cutaway } from './Cutaway.tsx';
 import { FurnitureBatches, type FurnitureHandle } from './FurnitureBatches.tsx';
-import { EditorLayer, type FloorPicker } from './EditorLayer.tsx';
+import { EditorLayer, type FloorPicker, type ItemPicker } from './EditorLayer.tsx';
+import type { Product } from '../api/types.ts';
 import type { RoomPiece, RoomWarning } from '../../core/geometry/index.ts';
 import type { EditorController } from '../editor/controller.ts';
 import { carriesProduct, readProductDragData } from '../editor/productDrag.ts';
@@ -44,6 +45,11 @@ export interface RoomEditing {
   readonly pieces: readonly RoomPiece[];
   readonly severity: ReadonlyMap<string, Severity>;
   readonly warnings: readonly RoomWarning[];
+  /**
+   * A catalog product dropped onto a placed piece (the piece under the pointer). Return true when
+   * handled (a swap, say); otherwise the product is added where it was dropped.
+   */
+  readonly onProductDroppedOnPiece?: (product: Product, itemId: string) => boolean;
 }
 
 /**
@@ -60,6 +66,7 @@ export default function RoomView({ room, pieces, settled, editing }: RoomViewPro
   const maxDistance = useMemo(() => maxDistanceFor(room.outline), [room.outline]);
   const furniture = useRef<FurnitureHandle>(null);
   const picker = useRef<FloorPicker | null>(null);
+  const itemPicker = useRef<ItemPicker | null>(null);
   const [dropping, setDropping] = useState(false);
 
   // A product dragged from the catalog lands where it is dropped on the floor (a wall piece, on the wall nearest).
@@ -74,8 +81,10 @@ export default function RoomView({ room, pieces, settled, editing }: RoomViewPro
     const product = readProductDragData(event.dataTransfer);
     if (!editing?.controller || !product) return;
     event.preventDefault();
-    const point = picker.current?.(event.clientX, event.clientY, isWallHung(product.category) ? 1500 : 0) ?? null;
     primeProducts([product]);
+    const onto = editing.onProductDroppedOnPiece ? itemPicker.current?.(event.clientX, event.clientY) : null;
+    if (onto && editing.onProductDroppedOnPiece?.(product, onto)) return;
+    const point = picker.current?.(event.clientX, event.clientY, isWallHung(product.category) ? 1500 : 0) ?? null;
     editing.controller.addProduct(product, point);
   };
 
@@ -116,7 +125,7 @@ export default function RoomView({ room, pieces, settled, editing }: RoomViewPro
           <OrbitControls ref={controls} makeDefault enableDamping={false} minDistance={1} maxDistance={maxDistance} maxPolarAngle={Math.PI / 2 - 0.06} />
           <CameraFraming position={view.position} target={view.target} controls={controls} />
           <PresenceOverlay pieces={pieces} />
-          {editing ? <EditorLayer controller={editing.controller} pieces={editing.pieces} outline={room.outline} severity={editing.severity} warnings={editing.warnings} furniture={furniture} picker={picker} controls={controls} /> : null}
+          {editing ? <EditorLayer controller={editing.controller} pieces={editing.pieces} outline={room.outline} severity={editing.severity} warnings={editing.warnings} furniture={furniture} picker={picker} itemPicker={itemPicker} controls={controls} /> : null}
           <FrameProbe pieces={pieces.length} />
         </Canvas>
       </ErrorBoundary>

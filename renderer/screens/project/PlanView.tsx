@@ -13,8 +13,8 @@ import { footprintOf, type RoomPiece, type RoomWarning } from '../../../core/geo
 import type { RoomShape } from '../../../core/room.ts';
 import type { EditorController } from '../../editor/controller.ts';
 import { selectionDimensions } from '../../editor/dimensions.ts';
-import { createDragSession, type DragSession } from '../../editor/dragSession.ts';
-import { measureDragHandler, publishDragPreview, subscribeDragPreview } from '../../editor/dragPreview.ts';
+import { createDragSession, trackDrag, type LiveDrag } from '../../editor/dragSession.ts';
+import { subscribeDragPreview } from '../../editor/dragPreview.ts';
 import { editorStore, useEditor } from '../../editor/editorStore.ts';
 import { carriesProduct, readProductDragData } from '../../editor/productDrag.ts';
 import { isWallHung } from '../../editor/placement.ts';
@@ -54,7 +54,7 @@ export function PlanView({ name, shape, controller, pieces, severity, warnings, 
   const tool = useEditor((state) => state.tool);
   const measure = useEditor((state) => state.measure);
   const [dropping, setDropping] = useState(false);
-  const drag = useRef<{ session: DragSession; pointerId: number; elevationMm: number; moved: boolean } | null>(null);
+  const drag = useRef<{ drag: LiveDrag; pointerId: number } | null>(null);
   const latest = useRef({ transform, pieces, shape, controller });
   latest.current = { transform, pieces, shape, controller };
 
@@ -107,7 +107,7 @@ export function PlanView({ name, shape, controller, pieces, severity, warnings, 
     if (!piece || !controller?.canEdit()) return;
     event.preventDefault();
     svg.current.setPointerCapture(event.pointerId);
-    drag.current = { session: createDragSession({ outline: shape.outline, piece, others: pieces, grab: point }), pointerId: event.pointerId, elevationMm: piece.elevationMm ?? 0, moved: false };
+    drag.current = { drag: trackDrag(createDragSession({ outline: shape.outline, piece, others: pieces, grab: point }), piece.elevationMm ?? 0, controller.place), pointerId: event.pointerId };
   };
 
   const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
@@ -116,17 +116,8 @@ export function PlanView({ name, shape, controller, pieces, severity, warnings, 
       pointerPresence.onPointerMove(event);
       return;
     }
-    measureDragHandler(() => {
-      const t = latest.current.transform;
-      if (!t || !svg.current) return;
-      const result = current.session.move(pointerToPlan(event, svg.current, t), event.altKey || event.shiftKey);
-      if (current.session.result() === null && !current.moved) return;
-      if (!current.moved) {
-        current.moved = true;
-        editorStore.getState().setDragging(current.session.itemId);
-      }
-      publishDragPreview({ itemId: current.session.itemId, placement: result.placement, elevationMm: current.elevationMm, wallIndex: result.wallIndex, inside: result.inside });
-    });
+    const t = latest.current.transform;
+    current.drag.move(t && svg.current ? pointerToPlan(event, svg.current, t) : null, event.altKey || event.shiftKey);
   };
 
   const endDrag = (event: PointerEvent<SVGSVGElement>, commit: boolean) => {
@@ -134,13 +125,7 @@ export function PlanView({ name, shape, controller, pieces, severity, warnings, 
     if (!current || current.pointerId !== event.pointerId) return;
     drag.current = null;
     if (svg.current?.hasPointerCapture(event.pointerId)) svg.current.releasePointerCapture(event.pointerId);
-    if (!current.moved) return;
-    const placement = current.session.result();
-    const { itemId, start } = current.session;
-    const written = commit && placement !== null && Boolean(latest.current.controller?.place(itemId, placement));
-    if (!written) publishDragPreview({ itemId, placement: start, elevationMm: current.elevationMm, wallIndex: null, inside: true });
-    publishDragPreview(null);
-    editorStore.getState().setDragging(null);
+    current.drag.end(commit);
   };
 
   const onDragOver = (event: DragEvent<SVGSVGElement>) => {
