@@ -15,7 +15,8 @@ import { readCookie } from '../http/cookies.ts';
 import { isProjectMember, SCOPE_RESOLVERS } from '../http/scopes.ts';
 import { chatEventsFor } from '../chat/events.ts';
 import type { ChatMessage } from '../chat/messages.ts';
-import { appendUpdate, compactOption, COMPACT_AFTER_UPDATES, loadOptionInto, pendingUpdateCount } from './store.ts';
+import { compactOption, COMPACT_AFTER_UPDATES, loadOptionInto } from './store.ts';
+import { createUpdateWriter } from './writer.ts';
 
 /**
  * [Collab] The live option documents, on the API's port at `/collab` (Hocuspocus without a
@@ -29,8 +30,9 @@ import { appendUpdate, compactOption, COMPACT_AFTER_UPDATES, loadOptionInto, pen
  * Durability guarantee: every Yjs update a writable connection sends (sync step 2 or update) is
  * appended to `option_updates` and the write awaited in `beforeHandleMessage`, i.e. BEFORE
  * Hocuspocus applies it, broadcasts it to the others and acknowledges it (SyncStatus) to the
- * sender. Writes per document go through one queue, so they land in arrival order. An update
- * the client saw acknowledged is therefore in the store even if the process is then killed.
+ * sender. Writes go through one group-commit queue (writer.ts), so they land in arrival order,
+ * many per INSERT under load. An update the client saw acknowledged is therefore in the store
+ * even if the process is then killed.
  * Compaction runs in the background after COMPACT_AFTER_UPDATES updates.
  *
  * Bad input: a message over MAX_MESSAGE_BYTES (ws closes with 1009) or one that does not decode
@@ -117,20 +119,14 @@ export function updateInMessage(data: Uint8Array): Uint8Array | null {
 export function attachCollab(app: FastifyInstance, options: CollabOptions): Collab {
   const { db, log } = options;
   const compactAfter = options.compactAfter ?? COMPACT_AFTER_UPDATES;
-  const queues = new Map<string, Promise<unknown>>();
+  const writer = createUpdateWriter(db);
   const compacting = new Map<string, Promise<void>>();
-
-  const enqueue = (optionId: string, task: () => Promise<void>): Promise<void> => {
-    const previous = queues.get(optionId) ?? Promise.resolve();
-    const next = previous.then(task, task);
-    queues.set(optionId, next.catch(() => undefined));
-    return next;
-  };
 
   const maybeCompact = async (optionId: string): Promise<void> => {
     if (compacting.has(optionId)) return;
-    if ((await pendingUpdateCount(db, optionId)) <= compactAfter) return;
+    if ((await writer.storedCount(optionId)) <= compactAfter) return;
     const running = compactOption(db, optionId)
+      .then(() => writer.forgetCount(optionId))
       .catch((error: unknown) => log.error({ err: error, optionId }, 'collab compaction failed (updates kept)'))
       .finally(() => compacting.delete(optionId));
     compacting.set(optionId, running);
@@ -186,7 +182,7 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
       if (!update || connection.readOnly) return;
       const optionId = (context as CollabContext).optionId;
       if (!optionId) return;
-      await enqueue(optionId, () => appendUpdate(db, optionId, update));
+      await writer.append(optionId, update);
       void maybeCompact(optionId).catch((error: unknown) => log.error({ err: error, optionId }, 'collab compaction check failed'));
     },
   });
@@ -224,7 +220,7 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
       hocuspocus.closeConnections();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
-      await Promise.all([...queues.values()]);
+      await writer.drained();
       await Promise.all([...compacting.values()]);
     },
   };

@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.ts';
 
 /**
  * The durable form of a live option document (tables in migrations/0004_collab.ts): a compacted
- * state plus the updates appended since. `appendUpdate` is awaited before an update is applied
+ * state plus the updates appended since. An update is appended (writer.ts) before it is applied
  * to the in-memory document (see server.ts), so an update the server acknowledged is on disk.
  */
 export const COMPACT_AFTER_UPDATES = 200;

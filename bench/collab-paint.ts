@@ -1,0 +1,143 @@
+/**
+ * [Collab] Remote paint: two Chromium pages on the same option (the designer in the plan view,
+ * the customer in the split view), on the studio server over loopback. The designer selects the
+ * sofa and nudges it with the arrow keys — the real editor, one edit per key press. Each page
+ * marks its own clock (performance.timeOrigin + now(), one system clock for both pages): the
+ * designer's page at the keydown; the customer's page at the animation frame after the sofa's
+ * plan piece took its new place (`data-x-mm`; the plan's SVG is painted in that frame) —
+ * remote paint — and again once its 3D view drew a frame after that (the canvas frame probe
+ * `data-frames` moved on) — remote 3D frame, which on a machine without a GPU measures
+ * SwiftShader. Latency = customer's mark − designer's mark.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { percentile } from './collab-relay.ts';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const READY = /Atelier (?:server|web app) listening on (http:\/\/\S+)/;
+const SOFA = 'Elio low 3-seat sofa';
+const NUDGES = 40;
+const GAP_MS = 120;
+
+export interface RemotePaintResult {
+  readonly samples: number;
+  /** Keydown → the other page's 3D view drew a frame with the change (software WebGL here). */
+  readonly remote3dFrameP50Ms: number;
+  readonly remote3dFrameP95Ms: number;
+  readonly remotePaintP50Ms: number;
+  readonly remotePaintP95Ms: number;
+  readonly remotePaintMaxMs: number;
+}
+
+function rendererDir(log: (line: string) => void): string {
+  const dir = process.env.ATELIER_RENDERER_DIR ?? join(ROOT, 'dist', 'renderer');
+  if (!existsSync(join(dir, 'index.html'))) {
+    log('collab-paint: building the renderer');
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--outDir', dir, '--logLevel', 'error'], { cwd: ROOT, stdio: 'ignore' });
+  }
+  return dir;
+}
+
+async function startServer(dataDir: string, staticDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['server/main.ts', 'server', '--port', '0', '--data', dataDir, '--demo', '--static', staticDir], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start\n${log}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      const match = READY.exec(log);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`the server exited (${code})\n${log}`)));
+  });
+  return { child, url };
+}
+
+async function openProject(page: Page, url: string, email: string, password: string, view: 'Plan' | 'Split'): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText("Maya's living room").first().click();
+  await page.getByTestId('live-bar').locator('[data-status="synced"]').waitFor({ timeout: 30_000 });
+  await page.getByRole('toolbar', { name: 'Editing tools' }).getByRole('radio', { name: view, exact: true }).click();
+  await page.locator(`[data-testid="plan-piece"][aria-label="${SOFA}"]`).waitFor();
+}
+
+export async function remotePaintBenchmark(log: (line: string) => void = () => {}): Promise<RemotePaintResult> {
+  const staticDir = rendererDir(log);
+  const dataDir = mkdtempSync(join(tmpdir(), 'atelier-collab-paint-'));
+  const { child, url } = await startServer(dataDir, staticDir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-background-networking'],
+  });
+  try {
+    const designer = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const customer = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await openProject(designer, url, 'designer@atelier.test', 'atelier-demo-designer', 'Plan');
+    await openProject(customer, url, 'customer@atelier.test', 'atelier-demo-customer', 'Split');
+    const sofa = `[data-testid="plan-piece"][aria-label="${SOFA}"]`;
+
+    // The customer's page marks the frame after each change of the sofa's place was drawn.
+    await customer.evaluate((selector) => {
+      const marks: { x: string; painted: number; frame: number }[] = [];
+      (window as unknown as { __remotePaints: typeof marks }).__remotePaints = marks;
+      const piece = document.querySelector(selector)!;
+      const canvas = document.querySelector('[data-testid="room-view"] canvas') as HTMLCanvasElement;
+      new MutationObserver(() => {
+        const x = piece.getAttribute('data-x-mm')!;
+        const frames = canvas.dataset.frames;
+        // The plan's SVG is painted in the frame after the change; the 3D view when its probe moves on.
+        requestAnimationFrame(() => {
+          const painted = performance.timeOrigin + performance.now();
+          const waitForFrame = () => {
+            if (canvas.dataset.frames !== frames) requestAnimationFrame(() => marks.push({ x, painted, frame: performance.timeOrigin + performance.now() }));
+            else requestAnimationFrame(waitForFrame);
+          };
+          waitForFrame();
+        });
+      }).observe(piece, { attributes: true, attributeFilter: ['data-x-mm'] });
+    }, sofa);
+    // The designer's page marks each arrow keydown before the editor handles it.
+    await designer.evaluate(() => {
+      const marks: number[] = [];
+      (window as unknown as { __keys: number[] }).__keys = marks;
+      window.addEventListener('keydown', (event) => {
+        if (event.key.startsWith('Arrow')) marks.push(performance.timeOrigin + performance.now());
+      }, { capture: true });
+    });
+    await designer.locator(sofa).focus();
+
+    const latencies: number[] = [];
+    for (let i = 0; i < NUDGES; i++) {
+      await designer.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+      await customer.waitForFunction((count) => (window as unknown as { __remotePaints: unknown[] }).__remotePaints.length >= count, i + 1, { timeout: 10_000 });
+      await customer.waitForTimeout(GAP_MS);
+    }
+    const keys = await designer.evaluate(() => (window as unknown as { __keys: number[] }).__keys);
+    const paints = await customer.evaluate(() => (window as unknown as { __remotePaints: { painted: number; frame: number }[] }).__remotePaints);
+    const toFrame: number[] = [];
+    for (let i = 0; i < Math.min(keys.length, paints.length); i++) {
+      latencies.push(paints[i]!.painted - keys[i]!);
+      toFrame.push(paints[i]!.frame - keys[i]!);
+    }
+    latencies.sort((a, b) => a - b);
+    toFrame.sort((a, b) => a - b);
+    const round = (value: number) => Math.round(value * 10) / 10;
+    return { samples: latencies.length, remote3dFrameP50Ms: round(percentile(toFrame, 50)), remote3dFrameP95Ms: round(percentile(toFrame, 95)), remotePaintP50Ms: round(percentile(latencies, 50)), remotePaintP95Ms: round(percentile(latencies, 95)), remotePaintMaxMs: round(latencies[latencies.length - 1] ?? NaN) };
+  } finally {
+    await browser.close();
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

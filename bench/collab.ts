@@ -1,0 +1,45 @@
+/**
+ * [Collab] `npm run bench -- collab --json`: remote paint between two browsers
+ * (collab-paint.ts), relay latency through our server against a bare Hocuspocus server in the
+ * same run (collab-relay.ts), and SIGKILL trials (collab-crash.ts, 20 runs of 500 edits at 50/s).
+ * ATELIER_COLLAB_BENCH_CRASH_RUNS=0 skips the crash trials (they take a few minutes).
+ */
+import type { BenchContext } from './registry.ts';
+import { runCrashTrial } from './collab-crash.ts';
+import { remotePaintBenchmark } from './collab-paint.ts';
+import { relayBenchmark } from './collab-relay.ts';
+
+export async function collabBenchmark(context: BenchContext): Promise<Record<string, unknown>> {
+  context.log('collab: remote paint (two Chromium pages)…');
+  const paint = await remotePaintBenchmark(context.log);
+  context.log('collab: relay (ours vs bare Hocuspocus)…');
+  const relay = await relayBenchmark({ log: context.log });
+  const runs = Number(process.env.ATELIER_COLLAB_BENCH_CRASH_RUNS ?? 20);
+  const trials = [];
+  for (let run = 0; run < runs; run++) {
+    context.log(`collab: crash trial ${run + 1}/${runs}…`);
+    trials.push(await runCrashTrial({ edits: 500, perSecond: 50 }));
+  }
+  const ratio = relay.bare.p99Ms > 0 ? Math.round((relay.ours.p99Ms / relay.bare.p99Ms) * 100) / 100 : null;
+  return {
+    remotePaintP95Ms: paint.remotePaintP95Ms,
+    remotePaintP50Ms: paint.remotePaintP50Ms,
+    remotePaintSamples: paint.samples,
+    remote3dFrameP95Ms: paint.remote3dFrameP95Ms,
+    remote3dFrameP50Ms: paint.remote3dFrameP50Ms,
+    relayP99Ms: relay.ours.p99Ms,
+    relayP50Ms: relay.ours.p50Ms,
+    bareRelayP99Ms: relay.bare.p99Ms,
+    bareRelayP50Ms: relay.bare.p50Ms,
+    relayVsBareRatio: ratio,
+    lostUpdates: relay.ours.lost,
+    bareLostUpdates: relay.bare.lost,
+    relaySettings: relay.settings,
+    crashRuns: trials.length,
+    crashAcknowledgedLost: trials.reduce((sum, trial) => sum + trial.lostAcknowledged, 0),
+    crashIntegrityOk: trials.every((trial) => trial.integrityOk),
+    crashResyncMaxMs: trials.length ? Math.max(...trials.map((trial) => trial.resyncMs)) : null,
+    crashLostAfterResync: trials.reduce((sum, trial) => sum + trial.lostAfterResync, 0),
+    targets: { remotePaintP95Ms: 100, relayP99Ms: 10, relayVsBareRatio: 1.5, lostUpdates: 0 },
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * [Collab] Group commit for live updates. Every update a client sends is appended to
+ * `option_updates` before it is applied, relayed and acknowledged (server.ts); one INSERT per
+ * update would make the store the relay's bottleneck. Updates arriving while a write is in
+ * flight wait for it and then go out together in ONE multi-row insert, in arrival order (ids
+ * follow the VALUES order), and each is acknowledged only once its batch has committed — the
+ * durability guarantee is unchanged, the store's round trips drop to one per batch.
+ *
+ * It also counts each option's stored updates, so deciding to compact costs no query.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { pendingUpdateCount } from './store.ts';
+
+const MAX_BATCH = 500;
+
+interface Pending {
+  readonly optionId: string;
+  readonly update: Uint8Array;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+export interface UpdateWriter {
+  /** Resolves once the update is committed. */
+  append(optionId: string, update: Uint8Array): Promise<void>;
+  /** Updates stored for the option since its last compaction (read from the store once, then counted). */
+  storedCount(optionId: string): Promise<number>;
+  /** After a compaction: read the count again. */
+  forgetCount(optionId: string): void;
+  /** Resolves when nothing is waiting or being written. */
+  drained(): Promise<void>;
+}
+
+export function createUpdateWriter(db: Kysely<Database>): UpdateWriter {
+  let queue: Pending[] = [];
+  let flushing: Promise<void> | null = null;
+  const counts = new Map<string, number>();
+
+  const flush = async (): Promise<void> => {
+    while (queue.length > 0) {
+      const batch = queue.slice(0, MAX_BATCH);
+      queue = queue.slice(batch.length);
+      const createdAt = new Date().toISOString();
+      try {
+        await db
+          .insertInto('option_updates')
+          .values(batch.map((entry) => ({ option_id: entry.optionId, update: entry.update, created_at: createdAt })))
+          .execute();
+      } catch (error) {
+        for (const entry of batch) entry.reject(error);
+        continue;
+      }
+      for (const entry of batch) {
+        const count = counts.get(entry.optionId);
+        if (count !== undefined) counts.set(entry.optionId, count + 1);
+        entry.resolve();
+      }
+    }
+  };
+
+  const schedule = (): void => {
+    if (flushing) return;
+    flushing = flush().finally(() => {
+      flushing = null;
+      if (queue.length > 0) schedule();
+    });
+  };
+
+  return {
+    append(optionId, update) {
+      return new Promise<void>((resolve, reject) => {
+        queue.push({ optionId, update, resolve, reject });
+        // Let the updates that arrive in this same tick join the batch.
+        queueMicrotask(schedule);
+      });
+    },
+    async storedCount(optionId) {
+      const known = counts.get(optionId);
+      if (known !== undefined) return known;
+      const count = await pendingUpdateCount(db, optionId);
+      if (!counts.has(optionId)) counts.set(optionId, count);
+      return counts.get(optionId)!;
+    },
+    forgetCount(optionId) {
+      counts.delete(optionId);
+    },
+    async drained() {
+      while (flushing || queue.length > 0) await (flushing ?? Promise.resolve());
+    },
+  };
+}
