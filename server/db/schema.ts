@@ -306,10 +306,15 @@ export interface FilesTable {
   size: number;
   sha256: string;
   name: string;
-  content: Uint8Array;
-  thumbnail: Uint8Array | null;
   thumbnail_type: string | null;
   created_at: string;
+}
+
+/** [Intake] A file's bytes and its thumbnail's, apart from its description. */
+export interface FileContentsTable {
+  file_id: string;
+  content: Uint8Array;
+  thumbnail: Uint8Array | null;
 }
 
 /** [Intake] A feature the customer added to a room's shot list (radiator, fireplace…). */
@@ -454,6 +459,7 @@ export interface Database {
   option_states: OptionStatesTable;
   option_updates: OptionUpdatesTable;
   files: FilesTable;
+  file_contents: FileContentsTable;
   room_features: RoomFeaturesTable;
   photo_requests: PhotoRequestsTable;
   room_pins: RoomPinsTable;

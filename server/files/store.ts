@@ -85,10 +85,16 @@ export function cleanFileName(name: string): string {
   return cleaned || 'file';
 }
 
+/** Runs in the caller's transaction, or in one of its own: a description is never without its bytes. */
+function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : (db as Kysely<Database>).transaction().execute(work);
+}
+
 export async function insertFile(db: Db, file: NewFile): Promise<string> {
   const verdict = checkUpload(file.purpose, file.bytes);
   const id = randomUUID();
-  await db
+  await inTransaction(db, async (trx) => {
+    await trx
     .insertInto('files')
     .values({
       id,
@@ -102,24 +108,27 @@ export async function insertFile(db: Db, file: NewFile): Promise<string> {
       size: file.bytes.length,
       sha256: createHash('sha256').update(file.bytes).digest('hex'),
       name: cleanFileName(file.name),
-      content: file.bytes,
-      thumbnail: null,
       thumbnail_type: null,
       created_at: file.at,
     })
     .execute();
+    await trx.insertInto('file_contents').values({ file_id: id, content: file.bytes, thumbnail: null }).execute();
+  });
   return id;
 }
 
-/** Stores a browser-made thumbnail beside an image; it must itself be a small JPEG or WebP/PNG. */
-export async function storeThumbnail(db: Db, fileId: string, bytes: Uint8Array | undefined): Promise<void> {
+/** Stores a browser-made thumbnail beside an image (one transaction with its type); it must itself be a small JPEG, PNG or WebP. */
+export async function storeThumbnail(db: Kysely<Database>, fileId: string, bytes: Uint8Array | undefined): Promise<void> {
   const sniffed = sniffMedia(bytes ?? new Uint8Array());
   if (!sniffed.accepted || sniffed.category !== 'image') {
     throw new HttpError(415, 'unsupported_media_type', `${sniffed.label.charAt(0).toUpperCase()}${sniffed.label.slice(1)} is not a thumbnail: send a JPEG, PNG or WebP image`);
   }
   const file = await db.selectFrom('files').select('media_type').where('id', '=', fileId).executeTakeFirst();
   if (!file?.media_type.startsWith('image/')) throw new HttpError(409, 'not_an_image', 'Only images have thumbnails');
-  await db.updateTable('files').set({ thumbnail: bytes ?? null, thumbnail_type: sniffed.mediaType }).where('id', '=', fileId).execute();
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('file_contents').set({ thumbnail: bytes ?? null }).where('file_id', '=', fileId).execute();
+    await trx.updateTable('files').set({ thumbnail_type: sniffed.mediaType }).where('id', '=', fileId).execute();
+  });
 }
 
 export interface FileBytes {
@@ -132,7 +141,12 @@ export interface FileBytes {
 }
 
 export async function fileBytes(db: Db, fileId: string, variant: 'original' | 'thumbnail'): Promise<FileBytes | null> {
-  const row = await db.selectFrom('files').select(['content', 'media_type', 'name', 'sha256', 'thumbnail', 'thumbnail_type']).where('id', '=', fileId).executeTakeFirst();
+  const row = await db
+    .selectFrom('files')
+    .innerJoin('file_contents', 'file_contents.file_id', 'files.id')
+    .select(['file_contents.content', 'files.media_type', 'files.name', 'files.sha256', 'file_contents.thumbnail', 'files.thumbnail_type'])
+    .where('files.id', '=', fileId)
+    .executeTakeFirst();
   if (!row) return null;
   if (variant === 'thumbnail' && row.thumbnail && row.thumbnail_type) return { bytes: row.thumbnail, mediaType: row.thumbnail_type, name: row.name, sha256: row.sha256, exact: true };
   return { bytes: row.content, mediaType: row.media_type, name: row.name, sha256: row.sha256, exact: variant === 'original' };

@@ -13,7 +13,7 @@ import { notificationSettings } from './settings.ts';
 /** Columns that name a person: a row is about them when one of these holds their id. */
 const PERSON_COLUMNS = new Set(['user_id', 'customer_id', 'owner_id', 'subject_user_id', 'author_id', 'uploaded_by', 'requested_by', 'fulfilled_by', 'added_by', 'approved_by', 'published_by', 'pinned_by', 'recorded_by', 'actor_id', 'created_by']);
 /** Tables written out by hand below, or never (secrets, bookkeeping). */
-const SKIPPED_TABLES = new Set(['users', 'sessions', 'files', 'notification_settings', 'audit_log', 'kysely_migration', 'kysely_migration_lock']);
+const SKIPPED_TABLES = new Set(['users', 'sessions', 'files', 'file_contents', 'notification_settings', 'audit_log', 'kysely_migration', 'kysely_migration_lock']);
 const SECRET_COLUMNS = new Set(['password_hash', 'token_hash']);
 
 interface Scope {
@@ -121,9 +121,11 @@ export async function exportPerson(db: Kysely<Database>, userId: string, now: st
   const projectIds = (records.projects ?? []).map((p) => String(p.id));
   const files = await db
     .selectFrom('files')
-    .selectAll()
-    .where((eb) => eb.or([eb('owner_id', '=', userId), eb('uploaded_by', '=', userId), ...(projectIds.length ? [eb('project_id', 'in', projectIds)] : [])]))
-    .orderBy('created_at')
+    .innerJoin('file_contents', 'file_contents.file_id', 'files.id')
+    .selectAll('files')
+    .select('file_contents.content')
+    .where((eb) => eb.or([eb('files.owner_id', '=', userId), eb('files.uploaded_by', '=', userId), ...(projectIds.length ? [eb('files.project_id', 'in', projectIds)] : [])]))
+    .orderBy('files.created_at')
     .execute();
   const entries: Zippable = {};
   const fileIndex = files.map((f) => {

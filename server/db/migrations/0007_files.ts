@@ -6,7 +6,8 @@ import { binaryType, type AtelierMigration } from './types.ts';
  * PostgreSQL) so a project's photos share its transactions, its backups, the customer's export
  * and deletion: deleting a project or an account cascades to them in the same transaction.
  * `owner_id` is the person whose data a file is (the project's customer, the inspiration's
- * author); `content` is sniffed before it is stored, `media_type` is what the sniffing found.
+ * author); the bytes (`file_contents`) are sniffed before they are stored, `media_type` is what
+ * the sniffing found.
  */
 export const files: AtelierMigration = {
   name: '0007_files',
@@ -24,10 +25,16 @@ export const files: AtelierMigration = {
       .addColumn('size', 'integer', (c) => c.notNull().check(sql`size > 0`))
       .addColumn('sha256', 'text', (c) => c.notNull())
       .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('content', binaryType(engine), (c) => c.notNull())
-      .addColumn('thumbnail', binaryType(engine))
       .addColumn('thumbnail_type', 'text')
       .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    // The bytes live apart from the description: SQLite reads a row's columns in order, so a
+    // column stored after a 12 MB BLOB would make every listing walk the BLOB's overflow pages.
+    await db.schema
+      .createTable('file_contents')
+      .addColumn('file_id', 'text', (c) => c.primaryKey().references('files.id').onDelete('cascade'))
+      .addColumn('content', binaryType(engine), (c) => c.notNull())
+      .addColumn('thumbnail', binaryType(engine))
       .execute();
     await db.schema.createIndex('files_room').on('files').columns(['room_id', 'created_at']).execute();
     await db.schema.createIndex('files_owner').on('files').columns(['owner_id', 'purpose']).execute();
