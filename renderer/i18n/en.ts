@@ -383,7 +383,7 @@ export const en = {
     previewUnavailable: 'Fix the problems below to see the room in 3D.',
     planLabel: 'Room plan: pick a wall, drag a corner or slide a door or window along its wall',
     planDrawingLabel: 'Room plan: drawing the outline',
-    planHint: 'Pick a wall to put a door or window on it. Drag corners to adjust (arrow keys nudge a focused corner by 10 mm, Shift by 100 mm).',
+    planHint: 'Pick a wall to put a door or window on it (or Tab to it and press Enter). Drag corners and doors to adjust; arrow keys move a focused corner or door by 10 mm, with Shift by 100 mm.',
     outlineProblems: 'Problems with the outline',
     area: 'Floor area {{area}}',
     wallLabel: 'Wall {{number}}, {{length}}',

@@ -1,4 +1,4 @@
-import { memo, useMemo, type PointerEvent } from 'react';
+import { memo, useMemo, type KeyboardEvent, type PointerEvent } from 'react';
 import type { RoomShape } from '../../core/room.ts';
 import { openingSymbols, type DoorLeaf } from './shapes.ts';
 import { lengthPx, pathOf, round2, toPx, type PlanTransform } from './transform.ts';
@@ -11,6 +11,8 @@ export interface PlanOpeningsProps {
   readonly faultyOpenings?: ReadonlySet<string>;
   /** When given, each opening is a hit target (drag it along its wall). */
   readonly onOpeningPointerDown?: (openingId: string, event: PointerEvent<SVGPathElement>) => void;
+  /** With onOpeningPointerDown: the focused opening's keys (arrows to slide it, say). */
+  readonly onOpeningKeyDown?: (openingId: string, event: KeyboardEvent<SVGPathElement>) => void;
   readonly openingLabel?: (openingId: string) => string;
 }
 
@@ -18,7 +20,7 @@ export interface PlanOpeningsProps {
  * Doors as a gap with the leaf opened 90° and its swing arc into the room; windows as a gap
  * with two thin lines along the wall.
  */
-export const PlanOpenings = memo(function PlanOpenings({ shape, transform, selectedOpeningId = null, faultyOpenings, onOpeningPointerDown, openingLabel }: PlanOpeningsProps) {
+export const PlanOpenings = memo(function PlanOpenings({ shape, transform, selectedOpeningId = null, faultyOpenings, onOpeningPointerDown, onOpeningKeyDown, openingLabel }: PlanOpeningsProps) {
   const symbols = useMemo(() => openingSymbols(shape), [shape]);
   return (
     <g className="plan__openings">
@@ -47,7 +49,9 @@ export const PlanOpenings = memo(function PlanOpenings({ shape, transform, selec
                 role="button"
                 aria-label={openingLabel?.(symbol.id)}
                 aria-pressed={symbol.id === selectedOpeningId}
+                tabIndex={onOpeningKeyDown ? 0 : undefined}
                 onPointerDown={(event) => onOpeningPointerDown(symbol.id, event)}
+                onKeyDown={onOpeningKeyDown ? (event) => onOpeningKeyDown(symbol.id, event) : undefined}
               />
             ) : null}
           </g>

@@ -1,4 +1,4 @@
-import { memo, useMemo, type PointerEvent } from 'react';
+import { memo, useMemo, type KeyboardEvent, type PointerEvent } from 'react';
 import type { PlanPoint, RoomShape } from '../../core/room.ts';
 import { wallBands } from './shapes.ts';
 import { pathOf, type PlanTransform } from './transform.ts';
@@ -17,12 +17,14 @@ export interface PlanWallsProps {
   readonly faultyWalls?: ReadonlySet<number>;
   /** When given, each wall is a hit target (the whole band, openings included). */
   readonly onWallPointerDown?: (wallIndex: number, event: PointerEvent<SVGPathElement>) => void;
+  /** With onWallPointerDown: the focused wall's keys (Enter or Space to pick it, say). */
+  readonly onWallKeyDown?: (wallIndex: number, event: KeyboardEvent<SVGPathElement>) => void;
   /** Accessible name of a wall's hit target, e.g. "Wall 2, 3.6 m". */
   readonly wallLabel?: (wallIndex: number) => string;
 }
 
 /** Walls drawn at their thickness outside the outline, mitred at the corners, cut at each opening. */
-export const PlanWalls = memo(function PlanWalls({ shape, transform, selectedWallIndex = null, faultyWalls, onWallPointerDown, wallLabel }: PlanWallsProps) {
+export const PlanWalls = memo(function PlanWalls({ shape, transform, selectedWallIndex = null, faultyWalls, onWallPointerDown, onWallKeyDown, wallLabel }: PlanWallsProps) {
   const bands = useMemo(() => wallBands(shape), [shape]);
   return (
     <g className="plan__walls">
@@ -38,7 +40,9 @@ export const PlanWalls = memo(function PlanWalls({ shape, transform, selectedWal
                 role="button"
                 aria-label={wallLabel?.(band.wallIndex)}
                 aria-pressed={band.wallIndex === selectedWallIndex}
+                tabIndex={onWallKeyDown ? 0 : undefined}
                 onPointerDown={(event) => onWallPointerDown(band.wallIndex, event)}
+                onKeyDown={onWallKeyDown ? (event) => onWallKeyDown(band.wallIndex, event) : undefined}
               />
             ) : null}
           </g>

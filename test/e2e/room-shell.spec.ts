@@ -29,8 +29,6 @@ test.describe('Room shell', () => {
     // Sliding the door along its wall in the plan moves it in the form, on the 10 mm grid.
     await shell.dragOpening('door-1', 60);
     await expect.poll(async () => Number(await shell.openingField('From the wall’s start'))).toBeGreaterThan(900);
-    const offset = Number(await shell.openingField('From the wall’s start'));
-    expect(offset % 10).toBe(0);
 
     await shell.save();
     const roomId = shell.roomId();
@@ -40,6 +38,9 @@ test.describe('Room shell', () => {
     })();
     expect(stored.name).toBe('Guest bedroom');
     expect(stored.outline).toEqual([{ x: 0, y: 0 }, { x: 4200, y: 0 }, { x: 4200, y: 3600 }, { x: 0, y: 3600 }]);
+    const offset = stored.openings[0]?.offsetMm as number;
+    expect(offset).toBeGreaterThan(900);
+    expect(offset % 10).toBe(0);
     expect(stored.openings).toEqual([{ id: 'door-1', kind: 'door', wallIndex: 0, offsetMm: offset, widthMm: 900, heightMm: 2050, sillHeightMm: 0, swing: 'left' }]);
 
     // Reopen: a fresh load of the editor shows the saved room.
@@ -47,7 +48,9 @@ test.describe('Room shell', () => {
     await expect(shell.heading).toHaveText('Room shell: Guest bedroom');
     await expect(shell.name).toHaveValue('Guest bedroom');
     await expect.poll(() => shell.dimensionLabels()).toEqual(['4.2 m', '3.6 m', '4.2 m', '3.6 m']);
-    await expect(shell.opening('door 1 · wall 1')).toBeVisible();
+    await shell.opening('door 1 · wall 1').click();
+    await expect(shell.openingInput('From the wall’s start')).toHaveValue(String(offset));
+    await expect(shell.openingInput('Width')).toHaveValue('900');
     await expect(shell.plan.locator('[data-opening-id="door-1"] .plan__door-arc')).toHaveCount(1);
     await expect(shell.status).toHaveText('All changes saved');
 
@@ -87,6 +90,13 @@ test.describe('Room shell', () => {
 
     await shell.setOpening({ widthMm: 700, offsetMm: 50 });
     await expect(shell.openingProblems).toHaveCount(0);
+    // By keyboard: the focused door slides along its wall, and stops at its end.
+    await shell.plan.locator('[data-opening-id="door-1"] .plan__opening-hit').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(shell.openingInput('From the wall’s start')).toHaveValue('70');
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect(shell.openingInput('From the wall’s start')).toHaveValue('100');
     await expect(shell.saveButton).toBeEnabled();
 
     // Leaving with unsaved changes asks; staying keeps the draft.

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MM_PER_INCH } from '../../../core/units.ts';
 import { selectUnits, useAppStore } from '../../state/store.ts';
@@ -30,11 +30,14 @@ export interface LengthFieldProps {
 export function LengthField({ label, valueMm, onChange, error, name }: LengthFieldProps) {
   const { t } = useTranslation();
   const imperial = useAppStore(selectUnits) === 'imperial';
-  const [text, setText] = useState(() => toText(valueMm, imperial));
-  useEffect(() => {
-    // Follow changes made elsewhere (a preset, a drag), but never rewrite what is being typed.
-    setText((current) => (toMm(current, imperial) === valueMm || (Number.isNaN(valueMm) && Number.isNaN(toMm(current, imperial))) ? current : toText(valueMm, imperial)));
-  }, [valueMm, imperial]);
+  // The text follows changes made elsewhere (a preset, a drag) in the same render, but never
+  // rewrites what is being typed when it already means the same length.
+  const [typed, setTyped] = useState(() => ({ text: toText(valueMm, imperial), valueMm, imperial }));
+  let text = typed.text;
+  if (!Object.is(typed.valueMm, valueMm) || typed.imperial !== imperial) {
+    text = typed.imperial === imperial && Object.is(toMm(typed.text, imperial), valueMm) ? typed.text : toText(valueMm, imperial);
+    setTyped({ text, valueMm, imperial });
+  }
   const id = useId();
   const errorId = `${id}-error`;
   return (
@@ -52,8 +55,9 @@ export function LengthField({ label, valueMm, onChange, error, name }: LengthFie
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
           onChange={(event) => {
-            setText(event.target.value);
-            onChange(toMm(event.target.value, imperial));
+            const next = toMm(event.target.value, imperial);
+            setTyped({ text: event.target.value, valueMm: next, imperial });
+            onChange(next);
           }}
         />
         <span className="room-length__unit" aria-hidden="true">

@@ -147,6 +147,24 @@ export function ShellPlan(props: ShellPlanProps) {
     props.onShapeChange(moveCorner(shape, index, { x: corner.x + delta[0]!, y: corner.y + delta[1]! }));
   };
 
+  /** Arrow keys slide a focused opening along its wall: 10 mm, or 100 mm with Shift. */
+  const slideByKey = (id: string, event: KeyboardEvent<SVGPathElement>) => {
+    const opening = shape.openings.find((o) => o.id === id);
+    if (!opening) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      props.onSelectOpening(id);
+      props.onSelectWall(opening.wallIndex);
+      return;
+    }
+    const sign = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0;
+    if (!sign) return;
+    event.preventDefault();
+    props.onSelectOpening(id);
+    const offsetMm = slideOffset(shape, id, opening.offsetMm + sign * (event.shiftKey ? CORNER_NUDGE_MM * 10 : CORNER_NUDGE_MM));
+    if (offsetMm !== opening.offsetMm) props.onShapeChange(updateOpening(shape, id, { offsetMm }));
+  };
+
   const drawing = mode === 'draw';
   const lastDrawn = drawn[drawn.length - 1];
   return (
@@ -189,6 +207,16 @@ export function ShellPlan(props: ShellPlanProps) {
                         props.onSelectOpening(null);
                       }
                 }
+                onWallKeyDown={
+                  drawing
+                    ? undefined
+                    : (index, event) => {
+                        if (event.key !== 'Enter' && event.key !== ' ') return;
+                        event.preventDefault();
+                        props.onSelectWall(index);
+                        props.onSelectOpening(null);
+                      }
+                }
                 wallLabel={(index) => t('roomShell.wallLabel', { number: index + 1, length: format.length(Math.round(walls[index]?.lengthMm ?? 0)) })}
               />
               <PlanOpenings
@@ -209,6 +237,7 @@ export function ShellPlan(props: ShellPlanProps) {
                         startDrag({ kind: 'opening', id, grabMm: alongWall(wall, p) - opening.offsetMm }, event);
                       }
                 }
+                onOpeningKeyDown={drawing ? undefined : slideByKey}
                 openingLabel={(id) => t('roomShell.openingHandle', { id })}
               />
               <PlanDimensions shape={shape} transform={transform} faultyWalls={props.faultyWalls} />

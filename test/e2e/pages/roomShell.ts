@@ -147,8 +147,13 @@ export class RoomShellPage {
     await fill('Sill height', fields.sillHeightMm);
   }
 
+  /** A field of the opening being edited (its value follows drags and keys a frame later: use expect). */
+  openingInput(label: 'From the wall’s start' | 'Width' | 'Height' | 'Sill height'): Locator {
+    return this.page.getByRole('group', { name: /^Edit (door|window) \d+$/ }).getByLabel(label, { exact: true });
+  }
+
   async openingField(label: 'From the wall’s start' | 'Width' | 'Height' | 'Sill height'): Promise<string> {
-    return this.page.getByRole('group', { name: /^Edit (door|window) \d+$/ }).getByLabel(label, { exact: true }).inputValue();
+    return this.openingInput(label).inputValue();
   }
 
   /** The list entry of an opening ("door 1 · wall 1"). */
