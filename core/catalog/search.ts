@@ -192,6 +192,7 @@ export class CatalogSearchIndex<P extends SearchableProduct> {
   readonly #touched: Int32Array;
   readonly #candidates: Int32Array;
   #stamp = 0;
+  readonly #affinities = new WeakMap<(product: SearchableProduct) => number, Float32Array>();
 
   constructor(products: readonly P[], boosts: Readonly<Record<SearchField, number>> = DEFAULT_FIELD_BOOSTS) {
     const count = products.length;
@@ -398,11 +399,21 @@ export class CatalogSearchIndex<P extends SearchableProduct> {
     return kept;
   }
 
-  /** Folds the searcher's affinity into #score: a multiplier on relevance, or the score itself without words. */
+  /**
+   * Folds the searcher's affinity into #score: a multiplier on relevance, or the score itself
+   * without words. Affinities are computed for the whole catalog once per affinity function (a
+   * customer's style) and kept while that function lives, so a search reads them like a column.
+   */
   #applyAffinity(candidates: Int32Array, affinity: (product: SearchableProduct) => number, hasWords: boolean): void {
+    let column = this.#affinities.get(affinity);
+    if (!column) {
+      column = new Float32Array(this.#products.length);
+      for (let index = 0; index < column.length; index++) column[index] = Math.min(1, Math.max(0, affinity(this.#products[index] as P) || 0));
+      this.#affinities.set(affinity, column);
+    }
     for (let c = 0; c < candidates.length; c++) {
       const index = candidates[c] as number;
-      const value = Math.min(1, Math.max(0, affinity(this.#products[index] as P) || 0));
+      const value = column[index] as number;
       this.#score[index] = hasWords ? (this.#score[index] as number) * (1 + value) : value;
     }
   }

@@ -34,14 +34,8 @@ export function placeholderRoomShape(kind: RoomKind): RoomShape {
   };
 }
 
-export interface KeptPiece {
-  readonly id: string;
-  readonly name: string;
-  readonly category: string;
-  readonly widthMm: number;
-  readonly depthMm: number;
-  readonly heightMm: number;
-}
+/** A piece the customer keeps: what an own piece in an option is, with its id in their library. */
+export type KeptPiece = NonNullable<PlacedItem['ownPiece']> & { readonly id: string };
 
 const GAP_MM = 200;
 

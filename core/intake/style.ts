@@ -113,37 +113,56 @@ export function isEmptyVector(vector: StyleVector): boolean {
   return (Object.keys(DIMENSION_WEIGHTS) as (keyof StyleVector)[]).every((dimension) => !Object.values(vector[dimension]).some((w) => w > 0));
 }
 
-/** The best of a product's values in one dimension, relative to the customer's favourite there (0…1). */
-function dimensionScore(weights: Weights, values: readonly string[]): number | null {
+/** One dimension ready for scoring: value → weight relative to the customer's favourite (0…1]. */
+type CompiledDimension = { readonly weight: number; readonly relative: ReadonlyMap<string, number> } | null;
+
+function compileDimension(weights: Weights, weight: number): CompiledDimension {
   let top = 0;
-  for (const weight of Object.values(weights)) if (weight > top) top = weight;
+  for (const value of Object.values(weights)) if (value > top) top = value;
   if (top === 0) return null;
+  const relative = new Map<string, number>();
+  for (const [key, value] of Object.entries(weights)) if (value > 0) relative.set(key, value / top);
+  return { weight, relative };
+}
+
+const UPPER_CASE = /[A-Z]/;
+
+function bestOf(dimension: NonNullable<CompiledDimension>, values: readonly string[]): number {
   let best = 0;
-  for (const value of values) best = Math.max(best, weights[value.toLowerCase()] ?? 0);
-  return best / top;
+  for (const value of values) {
+    // Catalog colours and style tags are stored in lower case; a material may not be.
+    const score = dimension.relative.get(value) ?? (UPPER_CASE.test(value) ? dimension.relative.get(value.toLowerCase()) : undefined) ?? 0;
+    if (score > best) best = score;
+  }
+  return best;
 }
 
 /**
  * How well a product suits the customer, 0…1: per dimension the product's best-liked value
  * against the customer's favourite, weighted by DIMENSION_WEIGHTS over the dimensions the
- * customer expressed a liking in. 0 for an empty vector.
+ * customer expressed a liking in; 0 for an empty vector. Compiled once per vector: scoring a
+ * product is a few map lookups (the search index scores its whole catalog once per scorer).
  */
+export function styleScorer(vector: StyleVector): (product: StyledProduct) => number {
+  const styles = compileDimension(vector.styles, DIMENSION_WEIGHTS.styles);
+  const materials = compileDimension(vector.materials, DIMENSION_WEIGHTS.materials);
+  const colours = compileDimension(vector.colours, DIMENSION_WEIGHTS.colours);
+  const retailers = compileDimension(vector.retailers, DIMENSION_WEIGHTS.retailers);
+  const total = (styles?.weight ?? 0) + (materials?.weight ?? 0) + (colours?.weight ?? 0) + (retailers?.weight ?? 0);
+  if (total === 0) return () => 0;
+  return (product) => {
+    let sum = 0;
+    if (styles) sum += styles.weight * bestOf(styles, product.styleTags);
+    if (materials) sum += materials.weight * bestOf(materials, product.materials);
+    if (colours) sum += colours.weight * bestOf(colours, product.colours);
+    if (retailers) sum += retailers.weight * (retailers.relative.get(product.retailerId) ?? 0);
+    return sum / total;
+  };
+}
+
+/** `styleScorer(vector)(product)`, for one product. */
 export function productAffinity(vector: StyleVector, product: StyledProduct): number {
-  let total = 0;
-  let weight = 0;
-  const parts: [keyof StyleVector, readonly string[]][] = [
-    ['styles', product.styleTags],
-    ['materials', product.materials],
-    ['colours', product.colours],
-    ['retailers', [product.retailerId]],
-  ];
-  for (const [dimension, values] of parts) {
-    const score = dimensionScore(vector[dimension], values);
-    if (score === null) continue;
-    total += DIMENSION_WEIGHTS[dimension] * score;
-    weight += DIMENSION_WEIGHTS[dimension];
-  }
-  return weight === 0 ? 0 : total / weight;
+  return styleScorer(vector)(product);
 }
 
 /** Style tag → weight (positive only): the profile the catalog's alternatives rank by. */
