@@ -152,4 +152,29 @@ test.describe('Room shell', () => {
     const room = (await (await request.get(`/api/rooms/${shell.roomId()}`)).json()).room;
     expect(room.outline).toEqual([{ x: 0, y: 0 }, { x: 5600, y: 0 }, { x: 5600, y: 2500 }, { x: 3000, y: 2500 }, { x: 3000, y: 4000 }, { x: 0, y: 4000 }]);
   });
+
+  test('saving over someone else’s change shows the conflict; loading theirs replaces the draft', async ({ page, signInPage, homePage, request }) => {
+    await signInPage.goto();
+    await signInPage.signIn(DEMO.designer);
+    await homePage.openProject(DEMO_PROJECT);
+    const shell = new RoomShellPage(page);
+    await shell.editShownRoom();
+    const roomId = shell.roomId();
+    await expect(shell.status).toHaveText('All changes saved');
+    await shell.ceilingHeight.fill('2700');
+    await expect(shell.status).toHaveText('Unsaved changes');
+
+    // Meanwhile another session renames the room.
+    await request.post('/api/auth/sign-in', { data: DEMO.designer });
+    const current = (await (await request.get(`/api/rooms/${roomId}`)).json()).room;
+    const renamed = await request.put(`/api/rooms/${roomId}`, { data: { expectedUpdatedAt: current.updatedAt, name: 'Living room (measured)' } });
+    expect(renamed.status()).toBe(200);
+
+    await shell.saveButton.click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Someone else saved this room while you were editing it.' })).toBeVisible();
+    await page.getByRole('button', { name: 'Load their version' }).click();
+    await expect(shell.name).toHaveValue('Living room (measured)');
+    await expect(shell.ceilingHeight).toHaveValue(String(current.ceilingHeightMm));
+    await expect(shell.status).toHaveText('All changes saved');
+  });
 });
