@@ -73,6 +73,7 @@ test('the designer publishes v1 with a note; the customer reads it, approves, an
   await v1Link.click();
   await expect(maya.getByTestId('version-note')).toHaveText(NOTE);
   await expect(maya.getByText('Nothing changed.')).toBeVisible();
+  expect(await project.waitForScene()).toBeGreaterThan(0); // the version in the 3D view, read-only
   await snap(maya, 'options-version');
   await maya.getByRole('link', { name: 'Back to the option' }).click();
   await expect(versions.approveButton()).toBeVisible({ timeout: 30_000 });

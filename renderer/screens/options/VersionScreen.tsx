@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as foundation from '../../../core/api/foundation.ts';
 import * as endpoints from '../../../core/api/options.ts';
@@ -10,6 +10,7 @@ import { AppHeader } from '../../ui/AppHeader.tsx';
 import { ArrowLeft } from '../../ui/Icons.tsx';
 import { Segmented } from '../../ui/Segmented.tsx';
 import { ErrorState, LoadingState } from '../../ui/States.tsx';
+import { resolvePieces } from '../../scene/furniture/pieces.ts';
 import { optionLines } from '../project/optionLines.ts';
 import { ChangesList } from './ChangesList.tsx';
 import { OptionPlan } from './OptionPlan.tsx';
@@ -17,6 +18,9 @@ import { NoteAttachment, VersionTotal } from './OptionPanel.tsx';
 import './options.css';
 
 type Against = 'previous' | 'live';
+
+/** The 3D view loads with the first screen that needs it. */
+const RoomView = lazy(() => import('../../scene/RoomView.tsx'));
 
 /** One published version, read-only: the designer's note, the plan, the pieces at the prices of the day, and what changed. */
 export function VersionScreen({ projectId, optionId, number }: { readonly projectId: string; readonly optionId: string; readonly number: number }) {
@@ -30,6 +34,7 @@ export function VersionScreen({ projectId, optionId, number }: { readonly projec
   const to = against === 'previous' ? number : 'live';
   const changes = useResource(`changes:${optionId}:${from}:${to}`, (signal) => api.call(endpoints.optionChanges, { params: { optionId }, query: { from, to }, signal }));
   const back = routeHref({ name: 'project', projectId, optionId });
+  const pieces = useMemo(() => (version.status === 'ready' ? resolvePieces(version.data.document.items, version.data.products).pieces : []), [version.status, version.data]);
   return (
     <div className="page page--options">
       <AppHeader trail={version.status === 'ready' ? `${version.data.option.name} · ${version.data.version.label}` : undefined} />
@@ -60,6 +65,13 @@ export function VersionScreen({ projectId, optionId, number }: { readonly projec
                 <NoteAttachment version={version.data.version} />
                 {room.status === 'ready' ? <OptionPlan room={room.data.room} items={version.data.document.items} products={version.data.products} label={t('options.planLabel', { option: version.data.option.name })} /> : null}
               </section>
+              {room.status === 'ready' ? (
+                <section className="version-view" aria-label={t('scene.label', { room: room.data.room.name })}>
+                  <Suspense fallback={<LoadingState label={t('project.optionLoading')} />}>
+                    <RoomView room={room.data.room} pieces={pieces} settled />
+                  </Suspense>
+                </section>
+              ) : null}
               <section className="panel" aria-labelledby="pieces-title">
                 <h2 className="panel__title" id="pieces-title">
                   {t('project.piecesTitle')}
