@@ -10,15 +10,15 @@
  * were committed — so the figure includes the debounce, the request, React and the paint.
  */
 import { chromium } from '@playwright/test';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSyntheticCsv } from '../assets/seed/generate.ts';
+import { startStudioServer, stopStudioServer } from './studio-server.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const READY = /Atelier (?:server|web app) listening on (http:\/\/\S+)/;
 const DESIGNER = { email: 'designer@atelier.test', password: 'atelier-demo-designer' };
 const ADMIN = { email: 'admin@atelier.test', password: 'atelier-demo-admin' };
 
@@ -40,35 +40,6 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['server/main.ts', 'server', '--port', '0', '--data', dataDir, '--demo', '--static', join(ROOT, 'dist', 'renderer')], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start\n${log}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString();
-      const match = READY.exec(log);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolveUrl(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the server exited (${code})\n${log}`)));
-  });
-  return { child, url };
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 /** Signs in and imports the synthetic feed through the API, as the import wizard would. */
 async function importCatalog(url: string, rows: number): Promise<number> {
   const signIn = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
@@ -87,7 +58,7 @@ export async function benchCatalogUi(context: { readonly log: (line: string) => 
     execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], { cwd: ROOT, stdio: 'ignore' });
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'atelier-ui-bench-'));
-  const server = await startServer(dataDir);
+  const server = await startStudioServer(dataDir, join(ROOT, 'dist', 'renderer'));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
   try {
     context.log(`catalog-ui: importing ${rows.toLocaleString('en-US')} products`);
@@ -135,7 +106,7 @@ export async function benchCatalogUi(context: { readonly log: (line: string) => 
     };
   } finally {
     await browser.close();
-    await stopServer(server.child);
+    await stopStudioServer(server.child);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -36,16 +36,17 @@ test('the room report has the figures the issue asks for, and a null drag figure
     data: { items: 300, products: 25, productsWithModels: 16, roomMm: { width: 20_000, depth: 15_000 } },
     instanced: { drawCalls: 40, triangles: 1000 },
     naive: { drawCalls: 1200, triangles: 1000 },
-    cpu: { ms: 2, frames: 60 },
-    naiveCpu: { ms: 10, frames: 60 },
+    cpu: { cpuMs: 2, taskMs: 4, frames: 60 },
+    naiveCpu: { cpuMs: 10, taskMs: 10, frames: 60 },
     idleFrames: 0,
     dragged: { handlerMs: [], maxRendersPerFrame: 1 },
     notes: ['no drag measures'],
   });
   for (const key of ['drawCalls', 'naiveDrawCalls', 'cpuPerFrameRatio', 'idleFrames', 'dragHandlerP95Ms'] as const) assert.ok(key in report, key);
   assert.equal(report.cpuPerFrameRatio, 0.2);
+  assert.equal(report.taskPerFrameRatio, 0.4);
   assert.equal(report.dragHandlerP95Ms, null);
   assert.equal(report.notes.length, 1);
-  const dragged = roomReport({ ...{ data: { items: 1, products: 1, productsWithModels: 0, roomMm: { width: 1, depth: 1 } }, instanced: { drawCalls: 1, triangles: 1 }, naive: { drawCalls: 1, triangles: 1 }, cpu: { ms: 1, frames: 1 }, naiveCpu: { ms: 1, frames: 1 }, idleFrames: 0, notes: [] }, dragged: { handlerMs: Array.from({ length: 100 }, (_, i) => i / 10), maxRendersPerFrame: 1 } });
+  const dragged = roomReport({ ...{ data: { items: 1, products: 1, productsWithModels: 0, roomMm: { width: 1, depth: 1 } }, instanced: { drawCalls: 1, triangles: 1 }, naive: { drawCalls: 1, triangles: 1 }, cpu: { cpuMs: 1, taskMs: 1, frames: 1 }, naiveCpu: { cpuMs: 1, taskMs: 1, frames: 1 }, idleFrames: 0, notes: [] }, dragged: { handlerMs: Array.from({ length: 100 }, (_, i) => i / 10), maxRendersPerFrame: 1 } });
   assert.equal(dragged.dragHandlerP95Ms, 9.4);
 });

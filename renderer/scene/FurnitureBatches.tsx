@@ -1,16 +1,16 @@
-import { useThree } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type Ref } from 'react';
 import { InstancedBufferAttribute, InstancedMesh, Matrix4, MeshStandardMaterial, Sphere, Vector3, type BufferGeometry, type Material, type Object3D } from 'three';
 import type { PlanPoint } from '../../core/room.ts';
 import { useCutaway } from './Cutaway.tsx';
-import { groupByHostWall } from './cutaway.ts';
+import { groupByHostWall, isWallCut } from './cutaway.ts';
 import { batchPieces, pieceEntries, pieceMatrix, placeItem, type BatchSource, type InstanceBatch, type ModelLookup, type Placement } from './furniture/instancing.ts';
 import { itemIdOfHit, type FurnitureHit } from './furniture/picking.ts';
 import type { ResolvedPiece } from './furniture/pieces.ts';
 import { contactShadowResources, finishMaterial, partGeometry } from './materials.ts';
 import { contactShadows, shadowMatrix } from './contactShadows.ts';
 import { useModels } from './models/useModels.ts';
-import { planRotationToWorldY, mmToMetres } from './plan.ts';
+import { planRotationToWorldY, mmToMetres, wallFrames } from './plan.ts';
 
 const params = typeof location === 'undefined' ? null : new URLSearchParams(location.search);
 /** `?bench=1`: read-only figures for bench/room.ts on `window.__atelierScene` (see BenchProbe). */
@@ -35,8 +35,17 @@ export interface FurnitureHandle {
   previewPlacement(itemId: string, placement: Placement): void;
 }
 
+/** A drawn batch, and which of its instances hang on which wall: [instance index, wall index]. */
+interface LiveBatch {
+  readonly batch: InstanceBatch;
+  readonly mesh: InstancedMesh;
+  readonly hung: readonly (readonly [number, number])[];
+}
+
 interface Live {
-  readonly batches: Set<{ batch: InstanceBatch; mesh: InstancedMesh }>;
+  readonly batches: Set<LiveBatch>;
+  /** Bit w set: wall w is cut away, and what hangs on it is hidden (zero-scale instances). */
+  cutMask: number;
   /** Naive build: each piece's group. */
   readonly groups: Map<string, Object3D>;
   shadows: { mesh: InstancedMesh; index: ReadonlyMap<string, number>; lifts: readonly number[] } | null;
@@ -59,9 +68,11 @@ export function FurnitureBatches({ pieces, outline, ref }: { readonly pieces: re
     const { floor, walls } = groupByHostWall(pieces, outline);
     return { floor, walls: [...walls.entries()], shadows: contactShadows(floor) };
   }, [pieces, outline]);
-  const batches = useMemo(() => (NAIVE ? null : { floor: batchPieces(groups.floor, models), walls: groups.walls.map(([, hung]) => batchPieces(hung, models)) }), [groups, models]);
+  // Instanced: standing and hung pieces share batches; a hung piece's instances are hidden with its wall (see CutHung).
+  const batches = useMemo(() => (NAIVE ? null : batchPieces(pieces, models)), [pieces, models]);
+  const hostWall = useMemo(() => new Map(groups.walls.flatMap(([wallIndex, hung]) => hung.map((piece) => [piece.itemId, wallIndex] as const))), [groups]);
 
-  const live = useRef<Live>({ batches: new Set(), groups: new Map(), shadows: null, pieces: new Map() }).current;
+  const live = useRef<Live>({ batches: new Set(), cutMask: 0, groups: new Map(), shadows: null, pieces: new Map() }).current;
   useLayoutEffect(() => {
     live.pieces = new Map(pieces.map((piece) => [piece.itemId, piece]));
   }, [live, pieces]);
@@ -74,18 +85,28 @@ export function FurnitureBatches({ pieces, outline, ref }: { readonly pieces: re
 
   useImperativeHandle(ref, () => ({ itemAt: itemIdOfHit, previewPlacement: (itemId, placement) => previewPlacement(live, itemId, placement, invalidate) }), [live, invalidate]);
 
-  const draw = (list: readonly ResolvedPiece[], batchList: readonly InstanceBatch[] | undefined) =>
-    batchList ? batchList.map((batch) => <Batch key={batch.key} batch={batch} live={live} />) : list.map((piece) => <NaivePiece key={piece.itemId} piece={piece} models={models} live={live} />);
+  const naive = (list: readonly ResolvedPiece[]) => list.map((piece) => <NaivePiece key={piece.itemId} piece={piece} models={models} live={live} />);
 
   return (
     <group name="furniture">
       <ContactShadows shadows={groups.shadows} live={live} />
-      {draw(groups.floor, batches?.floor)}
-      {groups.walls.map(([wallIndex, hung], index) => (
-        <group key={wallIndex} ref={cutaway.ref(wallIndex, 'full')} name={`hung-on-wall-${wallIndex}`}>
-          {draw(hung, batches?.walls[index])}
-        </group>
-      ))}
+      {batches ? (
+        <>
+          {batches.map((batch) => (
+            <Batch key={batch.key} batch={batch} hostWall={hostWall} live={live} />
+          ))}
+          <CutHung outline={outline} live={live} />
+        </>
+      ) : (
+        <>
+          {naive(groups.floor)}
+          {groups.walls.map(([wallIndex, hung]) => (
+            <group key={wallIndex} ref={cutaway.ref(wallIndex, 'full')} name={`hung-on-wall-${wallIndex}`}>
+              {naive(hung)}
+            </group>
+          ))}
+        </>
+      )}
       {BENCH ? <BenchProbe pieces={pieces.length} pending={pending} live={live} /> : null}
     </group>
   );
@@ -95,10 +116,12 @@ const scratchSphere = new Sphere();
 const scratchMatrix = new Matrix4();
 
 function previewPlacement(live: Live, itemId: string, placement: Placement, invalidate: () => void): void {
-  for (const { batch, mesh } of live.batches) {
+  for (const { batch, mesh, hung } of live.batches) {
     const array = mesh.instanceMatrix.array as Float32Array;
-    const range = placeItem(batch, itemId, placement, array);
-    if (!range) continue;
+    const range = batch.ranges.get(itemId);
+    // A piece on a cut-away wall stays hidden while it moves.
+    if (!range || hung.some(([index, wall]) => index === range[0] && live.cutMask & (1 << wall))) continue;
+    placeItem(batch, itemId, placement, array);
     mesh.instanceMatrix.addUpdateRange(range[0] * 16, range[1] * 16);
     mesh.instanceMatrix.needsUpdate = true;
     // Grow the culling/picking sphere to wherever the piece went; it is recomputed on commit.
@@ -133,7 +156,7 @@ function resourcesOf(source: BatchSource): { geometry: BufferGeometry; material:
 /** Instance buffers grow in powers of two, so moving or adding a piece reuses the mesh. */
 const capacityFor = (count: number) => 2 ** Math.ceil(Math.log2(Math.max(count, 1)));
 
-function Batch({ batch, live }: { readonly batch: InstanceBatch; readonly live: Live }) {
+function Batch({ batch, hostWall, live }: { readonly batch: InstanceBatch; readonly hostWall: ReadonlyMap<string, number>; readonly live: Live }) {
   const invalidate = useThree((state) => state.invalidate);
   const { geometry, material } = resourcesOf(batch.source);
   const capacity = capacityFor(batch.count);
@@ -153,14 +176,60 @@ function Batch({ batch, live }: { readonly batch: InstanceBatch; readonly live: 
     mesh.computeBoundingSphere();
     mesh.name = `furniture:${batch.key}`;
     mesh.userData = { itemIds: batch.itemIds };
-    const entry = { batch, mesh };
+    const hung: [number, number][] = [];
+    batch.itemIds.forEach((id, index) => {
+      const wall = hostWall.get(id);
+      if (wall !== undefined) hung.push([index, wall]);
+    });
+    const entry = { batch, mesh, hung };
+    applyCut(entry, live.cutMask, 0);
     live.batches.add(entry);
     invalidate();
     return () => void live.batches.delete(entry);
-  }, [mesh, batch, live, invalidate]);
+  }, [mesh, batch, hostWall, live, invalidate]);
   // Shared geometry and material stay; only this mesh's instance buffers go.
   useEffect(() => () => mesh.dispose(), [mesh]);
   return <primitive object={mesh} />;
+}
+
+const ZERO = new Float32Array(16);
+
+/** Hides (zero scale) or restores the hung instances whose wall's cut state differs between two masks. */
+function applyCut({ batch, mesh, hung }: LiveBatch, mask: number, previous: number): boolean {
+  let changed = false;
+  const array = mesh.instanceMatrix.array as Float32Array;
+  for (const [index, wall] of hung) {
+    const bit = 1 << wall;
+    if ((mask & bit) === (previous & bit)) continue;
+    if (mask & bit) array.set(ZERO, index * 16);
+    else array.set(batch.matrices.subarray(index * 16, index * 16 + 16), index * 16);
+    changed = true;
+  }
+  if (changed) {
+    mesh.instanceMatrix.clearUpdateRanges();
+    mesh.instanceMatrix.needsUpdate = true;
+  }
+  return changed;
+}
+
+/**
+ * Whatever hangs on a wall disappears with it when the cut-away drops that wall (as <Cutaway>
+ * does for the wall itself), without a draw call per wall: each frame compares which walls are
+ * cut, and only when that changes rewrites the affected instances. Runs before the frame renders.
+ */
+function CutHung({ outline, live }: { readonly outline: readonly PlanPoint[]; readonly live: Live }) {
+  const walls = useMemo(() => wallFrames(outline), [outline]);
+  useFrame(({ camera }) => {
+    const eye = { x: camera.position.x * 1000, y: camera.position.z * 1000 };
+    let mask = 0;
+    walls.forEach((wall, index) => {
+      if (isWallCut(wall, eye)) mask |= 1 << index;
+    });
+    if (mask === live.cutMask) return;
+    for (const entry of live.batches) applyCut(entry, mask, live.cutMask);
+    live.cutMask = mask;
+  });
+  return null;
 }
 
 /** The naive comparison build (`?bench=1&naive=1`): a group per piece, a mesh and material per part. */

@@ -5,12 +5,13 @@ import { useCutaway } from './Cutaway.tsx';
 import { shade } from './furniture/colours.ts';
 import { floorGeometry } from './floor.ts';
 import { floorKind, floorTexture } from './materials.ts';
-import { openingTrims, prismGeometry, wallPrisms, type Prism } from './walls.ts';
+import { openingTrims, prismGeometry, skirtings, wallPrisms, type Prism } from './walls.ts';
 
 /** Walls between the camera and the room drop to this height, so the room is seen into, dollhouse-style. */
 const CUTAWAY_MM = 90;
 const TRIM_COLOUR = '#f7f6f3';
-const GLASS_COLOUR = '#bcd3de';
+// Daylight through the glass: a pale sky tint that glows a little, so windows read as bright.
+const GLASS_COLOUR = '#cfe0ea';
 
 /**
  * The room's shell: floor, walls with their openings, window glass and door casings. Each wall
@@ -21,20 +22,21 @@ export function RoomShell({ room }: { readonly room: RoomShape }) {
     const full = wallPrisms(room);
     const stubs = wallPrisms(room, CUTAWAY_MM);
     const trims = openingTrims(room);
+    const boards = skirtings(room);
     const cap = shade(room.walls.colour, -0.32);
     const onWall = (index: number) => (prism: Prism) => prism.wallIndex === index;
     return room.outline.map((_corner, index) => ({
       full: prismGeometry(full.filter(onWall(index)), room.walls.colour, cap),
       stub: prismGeometry(stubs.filter(onWall(index)), room.walls.colour, cap),
       // Casings and glass belong to the full wall: a cut-away wall shows only its stub.
-      trims: prismGeometry(trims.frames.filter(onWall(index)), TRIM_COLOUR),
+      trims: prismGeometry([...trims.frames, ...boards].filter(onWall(index)), TRIM_COLOUR),
       glass: prismGeometry(trims.glass.filter(onWall(index)), GLASS_COLOUR),
     }));
   }, [room]);
 
   const wallMaterial = useMemo(() => new MeshStandardMaterial({ vertexColors: true, roughness: 0.95 }), []);
   const trimMaterial = useMemo(() => new MeshStandardMaterial({ vertexColors: true, roughness: 0.5 }), []);
-  const glassMaterial = useMemo(() => new MeshStandardMaterial({ vertexColors: true, roughness: 0.05, metalness: 0.1, transparent: true, opacity: 0.3, depthWrite: false }), []);
+  const glassMaterial = useMemo(() => new MeshStandardMaterial({ vertexColors: true, roughness: 0.05, metalness: 0.1, transparent: true, opacity: 0.55, depthWrite: false, emissive: '#e4eef3', emissiveIntensity: 0.45 }), []);
   useEffect(
     () => () => {
       wallMaterial.dispose();

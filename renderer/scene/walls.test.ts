@@ -1,6 +1,6 @@
 import { assert, describe, it } from '../testing/node-test.ts';
 import { rectangleOutline, type RoomShape } from '../../core/room.ts';
-import { openingTrims, prismGeometry, wallPrisms, wallSpans } from './walls.ts';
+import { openingTrims, prismGeometry, skirtings, wallPrisms, wallSpans } from './walls.ts';
 
 const room = (overrides: Partial<RoomShape> = {}): RoomShape => ({
   outline: rectangleOutline(5200, 4200),
@@ -94,5 +94,29 @@ describe('prismGeometry', () => {
     let outward = 0;
     for (let i = 0; i < normals.count; i++) if (normals.getZ(i) < -0.99) outward++;
     assert.equal(outward, 6);
+  });
+});
+
+describe('skirtings', () => {
+  it('runs a low board along each wall’s inner face, broken at a door but not under a window', () => {
+    const room = {
+      outline: rectangleOutline(4000, 3000),
+      ceilingHeightMm: 2500,
+      wallThicknessMm: 100,
+      openings: [
+        { id: 'd', kind: 'door' as const, wallIndex: 0, offsetMm: 1000, widthMm: 900, heightMm: 2000, sillHeightMm: 0 },
+        { id: 'w', kind: 'window' as const, wallIndex: 1, offsetMm: 500, widthMm: 1200, heightMm: 1200, sillHeightMm: 900 },
+      ],
+      floor: { colour: '#cccccc', material: 'oak' },
+      walls: { colour: '#eeeeee', material: 'paint' },
+    };
+    const boards = skirtings(room);
+    assert.equal(boards.filter((board) => board.wallIndex === 0).length, 2);
+    assert.equal(boards.filter((board) => board.wallIndex === 1).length, 1);
+    assert.equal(boards.length, 5);
+    for (const board of boards) assert.ok(board.bottomMm === 0 && board.topMm === 80);
+    // Proud of the inner face, into the room (wall 0 is y = 0; the room is at y > 0).
+    const first = boards.find((board) => board.wallIndex === 0)!;
+    assert.ok(Math.max(...first.quad.map((p) => p.y)) === 12 && Math.min(...first.quad.map((p) => p.y)) === 0);
   });
 });

@@ -133,6 +133,22 @@ export function openingTrims(room: RoomShape): { frames: Prism[]; glass: Prism[]
   return { frames, glass };
 }
 
+const SKIRTING_MM = 80;
+const SKIRTING_PROUD_MM = 12;
+
+/** Skirting boards along every wall's inner face, broken at doors; windows above the floor keep theirs. */
+export function skirtings(room: RoomShape): Prism[] {
+  const boards: Prism[] = [];
+  wallFrames(room.outline).forEach((frame, wallIndex) => {
+    const doors = room.openings.filter((opening) => opening.wallIndex === wallIndex && opening.sillHeightMm < SKIRTING_MM);
+    for (const span of wallSpans(frame.length, SKIRTING_MM, doors)) {
+      if (span.bottom > 0) continue;
+      boards.push(slab(frame, wallIndex, span.from, span.to, -SKIRTING_PROUD_MM, 0, 0, span.top));
+    }
+  });
+  return boards;
+}
+
 /**
  * One non-indexed geometry for many prisms, metres, with flat normals and vertex colours:
  * side faces in `sideColour`, tops (the cut through a wall) in `capColour`. Bottoms are left
