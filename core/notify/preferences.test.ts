@@ -7,6 +7,13 @@ test('kinds from watch and desk fall under price drop and refund', () => {
   assert.equal(topicOf('claim.grown'), 'price-drop');
   for (const kind of ['claim.filed', 'claim.refunded', 'claim.denied', 'claim.reopened', 'claim.expired']) assert.equal(topicOf(kind), 'refund');
   assert.equal(topicOf('comment.added'), 'comment');
+  // The kinds [Options], [Collab] and [Intake] write today.
+  assert.equal(topicOf('option.comment'), 'comment');
+  assert.equal(topicOf('chat.message'), 'comment');
+  assert.equal(topicOf('option.published'), 'design');
+  assert.equal(topicOf('option.approved'), 'design');
+  assert.equal(topicOf('stage.options_ready'), 'design');
+  assert.equal(topicOf('room.updated'), 'design');
   assert.equal(topicOf('option.published'), 'design');
   assert.equal(topicOf('photo.requested'), 'photos');
   assert.equal(topicOf('something.new'), 'other');

@@ -35,9 +35,9 @@ export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
 export function topicOf(kind: string): NotificationTopic {
   if (kind === 'claim.detected' || kind === 'claim.grown' || kind.startsWith('price.')) return 'price-drop';
   if (kind.startsWith('claim.') || kind.startsWith('refund.')) return 'refund';
-  if (kind.startsWith('comment.') || kind.startsWith('message.')) return 'comment';
+  if (kind.startsWith('comment.') || kind.startsWith('message.') || kind.startsWith('chat.') || kind.endsWith('.comment')) return 'comment';
   if (kind.startsWith('photo.') || kind.startsWith('photos.')) return 'photos';
-  if (kind.startsWith('design.') || kind.startsWith('option.') || kind.startsWith('version.') || kind.startsWith('stage.') || kind.startsWith('delivery.')) return 'design';
+  if (['design.', 'option.', 'version.', 'stage.', 'delivery.', 'room.'].some((prefix) => kind.startsWith(prefix))) return 'design';
   return 'other';
 }
 
