@@ -123,3 +123,36 @@ test('the designer publishes v1 with a note; the customer reads it, approves, an
   await snap(maya, 'options-protected');
   await context.close();
 });
+
+test('the designer duplicates an option, renames the copy, compares the two and deletes the copy', async ({ page }) => {
+  test.setTimeout(120_000);
+  await new SignInPage(page).goto();
+  await new SignInPage(page).signIn(DEMO.designer);
+  await new HomePage(page).openProject(DEMO_PROJECT);
+  const versions = new VersionsPanel(page);
+  const options = page.getByRole('region', { name: 'Design options' });
+  await expect(options.getByRole('button')).toHaveCount(1);
+  await versions.panel.getByRole('button', { name: 'Duplicate' }).click();
+  await expect(versions.panel.getByLabel('Option name')).toHaveValue(/\(copy\)$/);
+  await versions.panel.getByLabel('Option name').fill('Option B — lighter');
+  await versions.panel.getByRole('button', { name: 'Duplicate' }).last().click();
+  await expect(options.getByRole('button')).toHaveCount(2, { timeout: 30_000 });
+  await expect(options.getByRole('button', { name: /^Option B — lighter/ })).toHaveAttribute('aria-pressed', 'true');
+  await versions.panel.getByRole('button', { name: 'Rename' }).click();
+  await versions.panel.getByLabel('New name').fill('Option B — airy');
+  await versions.panel.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('button', { name: /^Option B — airy/ })).toBeVisible({ timeout: 30_000 });
+
+  await versions.panel.getByRole('link', { name: 'Compare 2 options' }).click();
+  const cards = page.getByTestId('compare-card');
+  await expect(cards).toHaveCount(2);
+  const totals = await Promise.all((await cards.getByTestId('compare-total').all()).map(async (cell) => centsOf(await cell.innerText())));
+  expect(totals[0]).toBe(totals[1]);
+  await snap(page, 'options-compare-two');
+  await cards.getByRole('link', { name: 'Option B — airy' }).click();
+
+  await expect(versions.panel.getByRole('button', { name: 'Delete' })).toBeVisible({ timeout: 30_000 });
+  await versions.panel.getByRole('button', { name: 'Delete' }).click();
+  await versions.panel.getByRole('button', { name: 'Delete option' }).click();
+  await expect(options.getByRole('button')).toHaveCount(1, { timeout: 30_000 });
+});
