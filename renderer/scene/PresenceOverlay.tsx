@@ -18,8 +18,13 @@ export function PresenceOverlay({ pieces }: { readonly pieces: readonly Resolved
   const live = useCurrentLiveOption();
   const peers = usePeers(live);
   const invalidate = useThree((state) => state.invalidate);
+  const canvas = useThree((state) => state.gl.domElement);
   const outlines = useMemo(() => peerOutlines(peers, pieces), [peers, pieces]);
-  useEffect(() => invalidate(), [invalidate, outlines]);
+  useEffect(() => {
+    // What is outlined, for tests (WebGL pixels do not say whose box is whose).
+    canvas.dataset.peerOutlines = outlines.map((outline) => outline.key).join(' ');
+    invalidate();
+  }, [canvas, invalidate, outlines]);
   return (
     <group name="presence">
       {outlines.map((outline) => (
