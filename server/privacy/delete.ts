@@ -47,6 +47,21 @@ async function countFiles(trx: Transaction<Database>, where: { projectIds: reado
   return Number(row?.n ?? 0);
 }
 
+/**
+ * Other people's notifications about the deleted projects (a designer's "Maya sent the photo you
+ * asked for") name the customer and lead nowhere now: they go too. Found by the project id in
+ * their link (`/projects/…` or `#/projects/…`) or data.
+ */
+async function forgetProjectNews(trx: Transaction<Database>, projectIds: readonly string[]): Promise<void> {
+  for (const projectId of projectIds) {
+    const encoded = encodeURIComponent(projectId);
+    await trx
+      .deleteFrom('notifications')
+      .where((eb) => eb.or([eb('link', 'like', `/projects/${encoded}%`), eb('link', 'like', `#/projects/${encoded}%`), eb('data', 'like', `%"${projectId}"%`)]))
+      .execute();
+  }
+}
+
 /** Deletes one project and everything in it (rooms, options, photos, its timeline); its purchases stay the customer's. */
 export async function deleteProject(db: Kysely<Database>, input: { projectId: string; userId: string; isAdmin: boolean; confirm: string }): Promise<Deleted> {
   return db.transaction().execute(async (trx) => {
@@ -54,6 +69,7 @@ export async function deleteProject(db: Kysely<Database>, input: { projectId: st
     if (project.customer_id !== input.userId && !input.isAdmin) throw forbidden('Only the project’s customer can delete it');
     if (input.confirm.trim() !== project.name.trim()) throw mismatch('the project’s name', project.name);
     const files = await countFiles(trx, { projectIds: [input.projectId] });
+    await forgetProjectNews(trx, [input.projectId]);
     await trx.deleteFrom('projects').where('id', '=', input.projectId).execute();
     return { projects: 1, files, anonymisedPurchases: 0 };
   });
@@ -77,6 +93,7 @@ export async function deleteAccount(db: Kysely<Database>, input: { userId: strin
       const placeholder = await anonymousOwner(trx, input.now);
       await trx.updateTable('purchase_lines').set({ customer_id: placeholder, project_id: null }).where('customer_id', '=', input.userId).execute();
     }
+    await forgetProjectNews(trx, projectIds);
     if (projectIds.length) await trx.deleteFrom('projects').where('id', 'in', projectIds).execute();
     // Sessions, notifications, the timeline, memberships, settings and inspiration images cascade.
     await trx.deleteFrom('users').where('id', '=', input.userId).execute();

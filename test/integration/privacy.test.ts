@@ -52,6 +52,10 @@ for (const engine of engines()) {
       photoSha = createHash('sha256').update(png).digest('hex');
       assert.equal((await upload(maya, `/api/rooms/${ROOM_ID}/photos?shot=corner:1&name=corner.png`, png)).status, 201);
       assert.equal((await upload(maya, '/api/me/inspiration?name=mood.png', solidPng(9, 9, [1, 2, 3]))).status, 201);
+      // Her designer asks for a photo and she sends it: his notifications name her.
+      const designer = await world.as('des@t.test');
+      const asked = await designer.request('POST', `/api/rooms/${ROOM_ID}/photo-requests`, { text: 'The fireplace' });
+      assert.equal((await upload(maya, `/api/rooms/${ROOM_ID}/photos?shot=request:${asked.json.request.id}`, solidPng(5, 5))).status, 201);
       await maya.request('PUT', '/api/me/notification-settings', { channels: { design: 'desktop', comment: 'in-app', 'price-drop': 'desktop', refund: 'desktop', photos: 'in-app', other: 'none' }, quietHours: { start: '22:00', end: '07:00', timeZone: 'Europe/Paris' } });
       // Support files Maya's claim: an audit entry and a notification about her.
       const sam = await world.withDb((db) => db.selectFrom('users').select(['id', 'name']).where('email', '=', 'sup@t.test').executeTakeFirstOrThrow());
@@ -96,7 +100,7 @@ for (const engine of engines()) {
       for (const [table, count] of Object.entries(expected)) assert.equal(json(`records/${table}.json`).filter((r: any) => [r.customer_id, r.user_id, r.subject_user_id].includes(mayaId)).length, count, table);
 
       const files = json('files.json');
-      assert.equal(files.length, 2);
+      assert.equal(files.length, 3);
       const photo = files.find((f: any) => f.purpose === 'room-photo');
       assert.match(photo.path, /^photos\/.*corner\.png$/);
       assert.equal(createHash('sha256').update(entries[photo.path]!).digest('hex'), photoSha);
@@ -123,7 +127,7 @@ for (const engine of engines()) {
 
       const done = await maya.request('POST', '/api/me/delete', { confirm: 'Maya@t.test ' });
       assert.equal(done.status, 200, JSON.stringify(done.json));
-      assert.deepEqual(done.json.deleted, { projects: 1, files: 2, anonymisedPurchases: 1 });
+      assert.deepEqual(done.json.deleted, { projects: 1, files: 3, anonymisedPurchases: 1 });
       assert.equal((await otherDevice.request('GET', '/api/me')).status, 401, 'every session is revoked');
 
       await world.withDb(async (db) => {
@@ -134,7 +138,8 @@ for (const engine of engines()) {
           const column = table === 'timeline_events' ? 'subject_user_id' : 'user_id';
           assert.equal((await db.selectFrom(sql.table(table).as('t')).select(sql.ref(`t.${column}`).as('c')).where(sql.ref(`t.${column}`), '=', mayaId).execute()).length, 0, table);
         }
-        assert.deepEqual(await cellsContaining(db, ['maya@t.test', mayaId]), [], 'her e-mail and id appear nowhere');
+        // Not in her designer's notifications ("Maya sent the photo…") either.
+        assert.deepEqual(await cellsContaining(db, ['maya@t.test', mayaId, 'Maya']), [], 'her e-mail, id and name appear nowhere');
 
         const line = await db.selectFrom('purchase_lines').innerJoin('users', 'users.id', 'purchase_lines.customer_id').select(['purchase_lines.id', 'purchase_lines.unit_price_minor', 'purchase_lines.project_id', 'users.name', 'users.email', 'users.password_hash']).where('purchase_lines.order_ref', '=', 'P-1').executeTakeFirstOrThrow();
         assert.equal(line.unit_price_minor, 120_000);
