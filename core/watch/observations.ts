@@ -73,14 +73,17 @@ export function indexObservationsByProduct(observations: Iterable<PriceObservati
   const byProduct = new Map<string, TimedObservation[]>();
   const rejected: RejectedObservation[] = [];
   for (const observation of observations) {
-    const problem = observationProblem(observation);
+    // observationProblem's checks, with the time read once.
+    const atMs = instantMs(observation.observedAt);
+    const amount = observation.unitPrice.amountMinor;
+    const problem: ObservationProblem | null = Number.isNaN(atMs) ? 'invalid-time' : !Number.isSafeInteger(amount) || amount < 0 ? 'invalid-price' : null;
     if (problem) {
       rejected.push({ observation, problem });
       continue;
     }
     let entries = byProduct.get(observation.productId);
     if (!entries) byProduct.set(observation.productId, (entries = []));
-    entries.push({ observation, atMs: instantMs(observation.observedAt) });
+    entries.push({ observation, atMs });
   }
   const timelines = new Map<string, ObservationTimeline>();
   for (const [productId, entries] of byProduct) timelines.set(productId, { productId, entries: entries.sort(compareByTime) });

@@ -1,4 +1,4 @@
-import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { SqliteDialect } from 'kysely';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 
@@ -20,7 +20,8 @@ function* plainRows(rows: Iterable<unknown>, toRow: (values: readonly unknown[])
   for (const row of rows) yield toRow(row as unknown[]);
 }
 
-function adaptStatement(statement: StatementSync): SqliteStatement {
+function adaptStatement(database: DatabaseSync, sql: string): SqliteStatement {
+  const statement = database.prepare(sql);
   const columns = statement.columns().map((column) => column.name);
   const reader = columns.length > 0;
   // node:sqlite's row objects have a null prototype (and are slow to build); plain objects behave
@@ -39,9 +40,18 @@ function adaptStatement(statement: StatementSync): SqliteStatement {
       const result = statement.run(...parameters.map(toSqliteValue));
       return { changes: result.changes, lastInsertRowid: result.lastInsertRowid };
     },
-    iterate: (parameters) => plainRows(statement.iterate(...parameters.map(toSqliteValue)), toRow),
+    // A stream is read lazily: it gets a statement of its own, so a cached one run meanwhile cannot reset it.
+    iterate: (parameters) => {
+      const own = database.prepare(sql);
+      if (reader) own.setReturnArrays(true);
+      return plainRows(own.iterate(...parameters.map(toSqliteValue)), toRow);
+    },
   };
 }
+
+/** Statements kept prepared per connection: a feed batch or a sweep page runs the same few again and again. */
+const STATEMENT_CACHE_SIZE = 256;
+const CACHEABLE = /^\s*(select|insert|update|delete|with)\b/i;
 
 export function openSqlite(file: string): DatabaseSync {
   const database = new DatabaseSync(file, { enableForeignKeyConstraints: true, timeout: 5000 });
@@ -56,9 +66,32 @@ export function openSqlite(file: string): DatabaseSync {
 }
 
 export function sqliteDialect(database: DatabaseSync): SqliteDialect {
+  // Kysely prepares every query it runs; reusing the prepared statement for the same SQL text
+  // saves SQLite parsing and planning it again (large multi-row statements most of all). Anything
+  // else (DDL, pragmas, transaction control) is prepared afresh and empties the cache, as a schema
+  // change could alter what a cached statement's columns are.
+  const cache = new Map<string, SqliteStatement>();
   const adapter: SqliteDatabase = {
-    close: () => database.close(),
-    prepare: (sql) => adaptStatement(database.prepare(sql)),
+    close: () => {
+      cache.clear();
+      database.close();
+    },
+    prepare: (sql) => {
+      if (!CACHEABLE.test(sql)) {
+        if (!/^\s*(begin|commit|rollback|savepoint|release)\b/i.test(sql)) cache.clear();
+        return adaptStatement(database, sql);
+      }
+      let statement = cache.get(sql);
+      if (statement) {
+        // Most recently used last, so the oldest is evicted first.
+        cache.delete(sql);
+      } else {
+        statement = adaptStatement(database, sql);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
   };
   return new SqliteDialect({ database: adapter });
 }

@@ -5,6 +5,8 @@
  * file; only a header that does not name the format's columns stops the import.
  */
 import { CsvTokenizer, type CsvEvent } from '../../core/catalog/csv.ts';
+import { parsePriceMinor, POINT_DECIMAL } from '../../core/catalog/numbers.ts';
+import { isCurrencyCode } from '../../core/money.ts';
 import { Utf8LineDecoder } from '../../core/catalog/decode.ts';
 import { HttpError } from '../http/errors.ts';
 
@@ -89,4 +91,22 @@ function checkHeader(fields: readonly string[], shape: CsvShape): string[] {
     throw new HttpError(400, 'bad_header', `Line 1 is not a ${shape.name} header (${problems.join('; ')}); expected: ${shape.required.join(',')}`);
   }
   return columns;
+}
+
+/**
+ * A row's price in the retailer's currency (prices and purchases alike): the currency must be the
+ * retailer's, the amount a positive decimal. Returns the amount in minor units, or why not.
+ */
+export function rowPrice(values: { readonly currency?: string; readonly amount?: string }, column: string, retailer: { readonly name: string; readonly currency: string }): { currency: string; minor: number } | string {
+  const currency = (values.currency ?? '').toUpperCase();
+  if (!isCurrencyCode(currency)) return `currency "${values.currency}" is not a three-letter ISO-4217 code`;
+  if (currency !== retailer.currency) return `currency ${currency} differs from ${retailer.name}'s currency ${retailer.currency}`;
+  let minor: number;
+  try {
+    minor = parsePriceMinor(values.amount ?? '', currency, POINT_DECIMAL);
+  } catch (error) {
+    return `${column} ${(error as Error).message}`;
+  }
+  if (minor <= 0) return `${column} must be greater than zero, got "${values.amount}"`;
+  return { currency, minor };
 }

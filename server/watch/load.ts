@@ -74,7 +74,21 @@ export async function lineLabels(db: Db, lineIds: readonly string[]): Promise<Ma
   return labels;
 }
 
+// A sweep closing a day's windows labels tens of thousands of lines of a few thousand customers,
+// most with the same preferences: each distinct text is parsed once (bounded, emptied when full).
+const locales = new Map<string, string>();
+
 function localeOf(preferences: string): string {
+  let locale = locales.get(preferences);
+  if (locale === undefined) {
+    locale = parseLocale(preferences);
+    if (locales.size >= 10_000) locales.clear();
+    locales.set(preferences, locale);
+  }
+  return locale;
+}
+
+function parseLocale(preferences: string): string {
   try {
     const parsed = JSON.parse(preferences) as { locale?: unknown };
     return typeof parsed.locale === 'string' ? parsed.locale : DEFAULT_PREFERENCES.locale;

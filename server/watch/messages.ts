@@ -30,12 +30,37 @@ export function formatDay(iso: string, locale: string): string {
   return format.format(new Date(iso));
 }
 
-function price(value: Money, locale: string): string {
-  try {
-    return formatMoney(value, locale);
-  } catch {
-    return formatMoney(value, 'en-US');
+/**
+ * Words already written, by what they say: a feed batch or a sweep words thousands of messages
+ * about a few hundred prices and days, and Intl formatting costs more than a lookup. Emptied when
+ * full, so it never grows past a bound.
+ */
+const written = new Map<string, string>();
+const WRITTEN_LIMIT = 20_000;
+
+function remembered(key: string, write: () => string): string {
+  let text = written.get(key);
+  if (text === undefined) {
+    text = write();
+    if (written.size >= WRITTEN_LIMIT) written.clear();
+    written.set(key, text);
   }
+  return text;
+}
+
+/** formatDay for an instant in the store's canonical UTC spelling, whose day is its first ten characters. */
+function day(iso: string, locale: string): string {
+  return iso.length === 24 && iso.endsWith('Z') ? remembered(`d|${locale}|${iso.slice(0, 10)}`, () => formatDay(iso, locale)) : formatDay(iso, locale);
+}
+
+function price(value: Money, locale: string): string {
+  return remembered(`m|${locale}|${value.currency}|${value.amountMinor}`, () => {
+    try {
+      return formatMoney(value, locale);
+    } catch {
+      return formatMoney(value, 'en-US');
+    }
+  });
 }
 
 function perUnitDrop(claim: Claim): Money {
@@ -54,7 +79,7 @@ export function claimOpenedMessage(label: LineLabel, claim: Claim, quantity: num
   const from = claim.sequence === 1 ? `You paid ${price(claim.referenceUnitPrice, locale)}` : `After the last adjustment it was ${price(claim.referenceUnitPrice, locale)}`;
   return {
     title: `The ${label.productName} dropped by ${drop} — ${claiming}`,
-    body: `${from}; ${label.retailerName} listed it at ${price(claim.evidence.unitPrice, locale)} on ${formatDay(claim.evidence.observedAt, locale)}. We’ll ask ${label.retailerName} for ${price(claim.amount, locale)} and tell you when they answer.`,
+    body: `${from}; ${label.retailerName} listed it at ${price(claim.evidence.unitPrice, locale)} on ${day(claim.evidence.observedAt, locale)}. We’ll ask ${label.retailerName} for ${price(claim.amount, locale)} and tell you when they answer.`,
   };
 }
 
@@ -62,7 +87,7 @@ export function claimGrownMessage(label: LineLabel, before: Claim, after: Claim)
   const { locale } = label;
   return {
     title: `The ${label.productName} dropped further, to ${price(after.evidence.unitPrice, locale)} — we’re now claiming ${price(after.amount, locale)}`,
-    body: `${label.retailerName} listed it at ${price(after.evidence.unitPrice, locale)} on ${formatDay(after.evidence.observedAt, locale)}, below the ${price(before.evidence.unitPrice, locale)} we had seen. Your claim grows from ${price(before.amount, locale)} to ${price(after.amount, locale)}.`,
+    body: `${label.retailerName} listed it at ${price(after.evidence.unitPrice, locale)} on ${day(after.evidence.observedAt, locale)}, below the ${price(before.evidence.unitPrice, locale)} we had seen. Your claim grows from ${price(before.amount, locale)} to ${price(after.amount, locale)}.`,
   };
 }
 
@@ -77,13 +102,13 @@ export function watchStartedText(label: LineLabel, policy: PriceAdjustmentPolicy
   if (excluded) return `The ${label.productName} was bought on final sale, which ${label.retailerName} does not price-adjust; there is nothing to watch.`;
   if (policy.windowDays === 0) return `${label.retailerName} does not adjust prices after purchase, so the ${label.productName} is not price-protected.`;
   if (!window) return `Atelier will watch the ${label.productName}'s price for ${policy.windowDays} days from delivery.`;
-  return `Atelier is watching the ${label.productName}'s price until ${formatDay(new Date(Date.parse(window.end) - 1).toISOString(), label.locale)} (${label.retailerName}'s ${policy.windowDays}-day window).`;
+  return `Atelier is watching the ${label.productName}'s price until ${day(new Date(Date.parse(window.end) - 1).toISOString(), label.locale)} (${label.retailerName}'s ${policy.windowDays}-day window).`;
 }
 
 export function watchClosedText(label: LineLabel, reason: WatchCloseReason, window: AdjustmentWindow | null, claimed: Money | null): string {
   if (reason === 'adjustment-used') return `${label.retailerName} allows one price adjustment and it has been claimed, so the ${label.productName}'s price watch has ended.`;
   if (reason === 'final-sale-excluded') return `The ${label.productName} is a final-sale item ${label.retailerName} does not price-adjust; its price watch has ended.`;
-  const ended = window ? ` on ${formatDay(new Date(Date.parse(window.end) - 1).toISOString(), label.locale)}` : '';
+  const ended = window ? ` on ${day(new Date(Date.parse(window.end) - 1).toISOString(), label.locale)}` : '';
   const outcome = claimed && claimed.amountMinor > 0 ? `; ${price(claimed, label.locale)} was claimed in all` : '; its price did not drop';
   return `Price protection on the ${label.productName} ended${ended}${outcome}.`;
 }

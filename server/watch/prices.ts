@@ -10,12 +10,10 @@
  */
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import type { Kysely, Transaction } from 'kysely';
-import { parsePriceMinor, POINT_DECIMAL } from '../../core/catalog/numbers.ts';
-import { isCurrencyCode } from '../../core/money.ts';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { canonicalIso, instantMs, type PriceObservation } from '../../core/watch/index.ts';
 import type { Database } from '../db/schema.ts';
-import { readCsvRows, type CsvRowEvent } from './csv-rows.ts';
+import { readCsvRows, rowPrice, type CsvRowEvent } from './csv-rows.ts';
 import { detectForObservations } from './detect.ts';
 import { keepRejects, type RowReject } from './rejects.ts';
 import { chunks, loadPolicies, type RetailerPolicies } from './rows.ts';
@@ -86,16 +84,9 @@ export async function importPriceRows(db: Kysely<Database>, events: AsyncIterabl
     if (!retailer) return retailerName ? `unknown retailer "${retailerName}"` : 'retailer is empty';
     if (options.feedRetailer && retailer.name.toLowerCase() !== options.feedRetailer.toLowerCase()) return `row names retailer "${retailerName}" but this is ${options.feedRetailer}'s feed`;
     if (!values.sku) return 'sku is empty';
-    const currency = (values.currency ?? '').toUpperCase();
-    if (!isCurrencyCode(currency)) return `currency "${values.currency}" is not a three-letter ISO-4217 code`;
-    if (currency !== retailer.currency) return `currency ${currency} differs from ${retailer.name}'s currency ${retailer.currency}`;
-    let priceMinor: number;
-    try {
-      priceMinor = parsePriceMinor(values.price ?? '', currency, POINT_DECIMAL);
-    } catch (error) {
-      return `price ${(error as Error).message}`;
-    }
-    if (priceMinor <= 0) return `price must be greater than zero, got "${values.price}"`;
+    const price = rowPrice({ currency: values.currency, amount: values.price }, 'price', retailer);
+    if (typeof price === 'string') return price;
+    const { currency, minor: priceMinor } = price;
     const atMs = instantMs(values.observed_at ?? '');
     if (Number.isNaN(atMs)) return `observed_at "${values.observed_at}" is not an ISO-8601 date-time with Z or an offset`;
     if (atMs > latestAllowed) return `observed_at ${values.observed_at} is in the future`;
@@ -198,11 +189,15 @@ async function repriceProducts(trx: Transaction<Database>, added: readonly Price
       .groupBy('product_id')
       .execute();
     const latestAt = new Map(latest.map((row) => [row.product_id, row.latest]));
-    for (const o of part) {
-      if (latestAt.get(o.productId) !== o.observedAt) continue;
-      await trx.updateTable('products').set({ price_minor: o.unitPrice.amountMinor, updated_at: now }).where('id', '=', o.productId).execute();
-      changed++;
-    }
+    const newest = part.filter((o) => latestAt.get(o.productId) === o.observedAt);
+    if (newest.length === 0) continue;
+    // One statement for the chunk (UPDATE … FROM a VALUES list, which both engines speak).
+    const values = sql.join(newest.map((o) => sql`(cast(${o.productId} as text), cast(${o.unitPrice.amountMinor} as integer))`));
+    await sql`
+      with repriced (id, price_minor) as (values ${values})
+      update products set price_minor = repriced.price_minor, updated_at = ${now}
+      from repriced where products.id = repriced.id`.execute(trx);
+    changed += newest.length;
   }
   return changed;
 }

@@ -12,12 +12,11 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { parsePriceMinor, POINT_DECIMAL } from '../../core/catalog/numbers.ts';
-import { formatMoney, isCurrencyCode } from '../../core/money.ts';
+import { formatMoney } from '../../core/money.ts';
 import { canonicalIso, instantMs, isExcludedFromWatch, windowFor } from '../../core/watch/index.ts';
 import type { Database } from '../db/schema.ts';
 import { addTimelineEvents, STUDIO_ACTOR } from '../notify/timeline.ts';
-import { readCsvRows, type CsvRowEvent } from './csv-rows.ts';
+import { readCsvRows, rowPrice, type CsvRowEvent } from './csv-rows.ts';
 import { detectForLines } from './detect.ts';
 import { lineLabels, policyOf, withClaims } from './load.ts';
 import { watchStartedText } from './messages.ts';
@@ -81,16 +80,9 @@ export async function importPurchaseRows(db: Kysely<Database>, events: AsyncIter
     if (!retailer) return v.retailer ? `unknown retailer "${v.retailer}"` : 'retailer is empty';
     if (!v.sku) return 'sku is empty';
     if (!/^\d{1,6}$/.test(v.quantity ?? '') || Number(v.quantity) < 1) return `quantity "${v.quantity}" must be a whole number of at least 1`;
-    const currency = (v.currency ?? '').toUpperCase();
-    if (!isCurrencyCode(currency)) return `currency "${v.currency}" is not a three-letter ISO-4217 code`;
-    if (currency !== retailer.currency) return `currency ${currency} differs from ${retailer.name}'s currency ${retailer.currency}`;
-    let unitPriceMinor: number;
-    try {
-      unitPriceMinor = parsePriceMinor(v.unit_price ?? '', currency, POINT_DECIMAL);
-    } catch (error) {
-      return `unit_price ${(error as Error).message}`;
-    }
-    if (unitPriceMinor <= 0) return `unit_price must be greater than zero, got "${v.unit_price}"`;
+    const price = rowPrice({ currency: v.currency, amount: v.unit_price }, 'unit_price', retailer);
+    if (typeof price === 'string') return price;
+    const { currency, minor: unitPriceMinor } = price;
     if (!v.order_ref) return 'order_ref is empty';
     if (v.order_ref.length > 200) return 'order_ref is longer than 200 characters';
     try {
