@@ -5,6 +5,7 @@ import { can } from '../../../core/permissions.ts';
 import { isApiError } from '../../api/client.ts';
 import { describeError } from '../../app/errors.ts';
 import { routeHref } from '../../app/routes.ts';
+import { openExternal } from '../../bridge/native.ts';
 import { api } from '../../app/studio.ts';
 import { useResource } from '../../app/useResource.ts';
 import { useFormatters } from '../../i18n/useFormatters.ts';
@@ -124,8 +125,17 @@ function LineRow({ optionId, line, onChanged }: { readonly optionId: string; rea
     <>
       <tr data-testid="shopping-line">
         <td>
-          {line.productUrl ? (
-            <a href={line.productUrl} target="_blank" rel="noreferrer noopener">
+          {line.productUrl && /^https:\/\//i.test(line.productUrl) ? (
+            <a
+              href={line.productUrl}
+              target="_blank"
+              rel="noreferrer noopener"
+              onClick={(event) => {
+                // The desktop window never navigates away: the system browser opens the retailer's page.
+                event.preventDefault();
+                void openExternal(line.productUrl!);
+              }}
+            >
               {line.name}
             </a>
           ) : (
