@@ -918,7 +918,7 @@ export const en = {
     approve: 'Approve {{option}} ({{label}})',
     approveHint: 'Approving makes this option the basis of your shopping list and locks it.',
     approved: 'You approved {{option}} ({{label}}). Your shopping list is ready.',
-    approvedHere: 'Approved: {{label}}, by {{name}} on {{date}}.',
+    approvedHere: 'Approved: {{label}}, by {{name}} on {{date}}. The shopping list is built from {{label}}; later changes are not in it.',
     approvedOther: '{{option}} ({{label}}) is the approved option of this room.',
     approvedBadge: 'Approved',
     replaceWarning: 'You already approved {{other}}. Approving {{option}} replaces that approval.',
