@@ -9,7 +9,7 @@
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { footprintOf, type RoomPiece, type RoomWarning } from '../../../core/geometry/index.ts';
+import { FLAT_CATEGORIES, footprintOf, type RoomPiece, type RoomWarning } from '../../../core/geometry/index.ts';
 import type { RoomShape } from '../../../core/room.ts';
 import type { EditorController } from '../../editor/controller.ts';
 import { selectionDimensions } from '../../editor/dimensions.ts';
@@ -144,6 +144,8 @@ export function PlanView({ name, shape, controller, pieces, severity, warnings, 
   };
 
   const selected = selectedId ? (pieces.find((piece) => piece.id === selectedId) ?? null) : null;
+  // Rugs under everything, what hangs on walls over everything: the piece on top is the one clicked.
+  const drawOrder = useMemo(() => [...pieces].sort((a, b) => layerOf(a) - layerOf(b)), [pieces]);
   const measured = measure.a && measure.b ? Math.round(Math.hypot(measure.b.x - measure.a.x, measure.b.y - measure.a.y)) : null;
 
   return (
@@ -170,7 +172,7 @@ export function PlanView({ name, shape, controller, pieces, severity, warnings, 
             <PlanOpenings shape={shape} transform={transform} />
             <PlanDimensions shape={shape} transform={transform} />
             <g className="plan-pieces">
-              {pieces.map((piece) => (
+              {drawOrder.map((piece) => (
                 <PlanPiece key={piece.id} piece={piece} transform={transform} selected={piece.id === selectedId} severity={severity.get(piece.id) ?? null} register={register} />
               ))}
             </g>
@@ -197,6 +199,24 @@ export function PlanView({ name, shape, controller, pieces, severity, warnings, 
   );
 }
 
+/**
+ * The name drawn on a piece, always upright on the page, shortened to the footprint's width on
+ * screen; a rug's sits near its top edge, clear of what stands on it. Null when there is no room.
+ */
+function pieceLabel(piece: RoomPiece, w: number, d: number, fontPx: number): { text: string; y: number } | null {
+  const quarter = Math.round(piece.rotationDeg / 90) % 2 === 1;
+  const across = quarter ? d : w;
+  const tall = quarter ? w : d;
+  if (across < 28 || tall < 10) return null;
+  const fits = Math.max(3, Math.floor(across / (fontPx * 0.55)) - 1);
+  const text = piece.label.length > fits ? `${piece.label.slice(0, fits)}…` : piece.label;
+  return { text, y: FLAT_CATEGORIES.includes(piece.category) && tall > fontPx * 4 ? -tall / 2 + fontPx : 0 };
+}
+
+function layerOf(piece: RoomPiece): number {
+  return FLAT_CATEGORIES.includes(piece.category) ? 0 : isWallHung(piece.category) ? 2 : 1;
+}
+
 function measureLine(a: { x: number; y: number }, b: { x: number; y: number }) {
   const angle = (Math.atan2(b.y - a.y, b.x - a.x) * 180) / Math.PI;
   const labelAngleDeg = angle > 90 ? angle - 180 : angle <= -90 ? angle + 180 : angle;
@@ -221,6 +241,7 @@ const PlanPiece = memo(function PlanPiece({ piece, transform, selected, severity
   const hung = isWallHung(piece.category);
   const classes = ['plan-piece', selected ? 'plan-piece--selected' : '', severity ? `plan-piece--${severity}` : '', hung ? 'plan-piece--hung' : ''].filter(Boolean).join(' ');
   const fontPx = Math.max(8, Math.min(12, Math.min(w, d) / 3));
+  const label = pieceLabel(piece, w, d, fontPx);
   const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
@@ -250,9 +271,9 @@ const PlanPiece = memo(function PlanPiece({ piece, transform, selected, severity
       <rect className="plan-piece__body" x={round2(-w / 2)} y={round2(-d / 2)} width={round2(w)} height={round2(d)} rx={2} />
       {/* The front edge (plan +y of the piece). */}
       <line className="plan-piece__front" x1={round2(-w / 2 + 2)} y1={round2(d / 2 - 2)} x2={round2(w / 2 - 2)} y2={round2(d / 2 - 2)} />
-      {w > 28 && d > 10 ? (
-        <text className="plan-piece__label" x={0} y={0} fontSize={fontPx} textAnchor="middle" dominantBaseline="middle" transform={Math.abs(piece.rotationDeg % 180) === 90 ? 'rotate(-90)' : undefined}>
-          {piece.label.length * fontPx * 0.55 > Math.max(w, d) ? `${piece.label.slice(0, Math.max(3, Math.floor(Math.max(w, d) / (fontPx * 0.55)) - 1))}…` : piece.label}
+      {label ? (
+        <text className="plan-piece__label" x={0} y={label.y} fontSize={fontPx} textAnchor="middle" dominantBaseline="middle" transform={`rotate(${round2(-piece.rotationDeg)})`}>
+          {label.text}
         </text>
       ) : null}
     </g>
