@@ -1,19 +1,28 @@
 /**
  * [Room] The room shell editor end to end: the demo designer builds a 4200 × 3600 mm room with a
  * 900 mm door, saves it, reopens it and sees it; a door wider than its wall is refused with the
- * message, in the editor and by the server.
+ * message, in the editor and by the server; an L drawn corner by corner; a save that lost a race
+ * shows the conflict. Screenshots (plan and 3D) go to ATELIER_E2E_OUTPUT or the test's folder.
  */
+import type { Page } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DEMO, DEMO_PROJECT, expect, test } from './fixtures.ts';
+import type { HomePage } from './pages/HomePage.ts';
 import { RoomShellPage } from './pages/roomShell.ts';
+import type { SignInPage } from './pages/SignInPage.ts';
+
+/** Signs in as the demo designer and opens the demo project. */
+async function asDesignerOnDemoProject(page: Page, signInPage: SignInPage, homePage: HomePage): Promise<RoomShellPage> {
+  await signInPage.goto();
+  await signInPage.signIn(DEMO.designer);
+  await homePage.openProject(DEMO_PROJECT);
+  return new RoomShellPage(page);
+}
 
 test.describe('Room shell', () => {
   test('the designer builds a 4200 × 3600 mm room with a 900 mm door, saves, reopens and sees it', async ({ page, signInPage, homePage, request }, testInfo) => {
-    await signInPage.goto();
-    await signInPage.signIn(DEMO.designer);
-    await homePage.openProject(DEMO_PROJECT);
-    const shell = new RoomShellPage(page);
+    const shell = await asDesignerOnDemoProject(page, signInPage, homePage);
     await shell.startNewRoom();
     await expect(shell.saveButton).toBeDisabled();
     await expect(shell.name).toHaveAttribute('aria-invalid', 'true');
@@ -74,10 +83,7 @@ test.describe('Room shell', () => {
   });
 
   test('a door wider than its wall is refused with the message, and leaving with changes asks first', async ({ page, signInPage, homePage, request }) => {
-    await signInPage.goto();
-    await signInPage.signIn(DEMO.designer);
-    await homePage.openProject(DEMO_PROJECT);
-    const shell = new RoomShellPage(page);
+    const shell = await asDesignerOnDemoProject(page, signInPage, homePage);
     await shell.startNewRoom();
     await shell.setName('Box room');
     await shell.useRectangle(800, 3000);
@@ -126,10 +132,7 @@ test.describe('Room shell', () => {
   });
 
   test('an L-shaped outline drawn corner by corner, then a corner dragged, saves as drawn', async ({ page, signInPage, homePage, request }) => {
-    await signInPage.goto();
-    await signInPage.signIn(DEMO.designer);
-    await homePage.openProject(DEMO_PROJECT);
-    const shell = new RoomShellPage(page);
+    const shell = await asDesignerOnDemoProject(page, signInPage, homePage);
     await shell.startNewRoom();
     await shell.setName('Drawn den');
     // Slightly off-grid and off-square clicks land on the 10 mm grid at right angles.
@@ -154,10 +157,7 @@ test.describe('Room shell', () => {
   });
 
   test('saving over someone else’s change shows the conflict; loading theirs replaces the draft', async ({ page, signInPage, homePage, request }) => {
-    await signInPage.goto();
-    await signInPage.signIn(DEMO.designer);
-    await homePage.openProject(DEMO_PROJECT);
-    const shell = new RoomShellPage(page);
+    const shell = await asDesignerOnDemoProject(page, signInPage, homePage);
     await shell.editShownRoom();
     const roomId = shell.roomId();
     await expect(shell.status).toHaveText('All changes saved');
