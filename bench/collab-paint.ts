@@ -10,15 +10,15 @@
  * SwiftShader. Latency = customer's mark − designer's mark.
  */
 import { chromium, type Page } from '@playwright/test';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { percentile } from './collab-relay.ts';
+import { startStudioServer, stopStudioServer } from './studio-server.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const READY = /Atelier (?:server|web app) listening on (http:\/\/\S+)/;
 const SOFA = 'Elio low 3-seat sofa';
 const NUDGES = 40;
 const GAP_MS = 120;
@@ -42,26 +42,6 @@ function rendererDir(log: (line: string) => void): string {
   return dir;
 }
 
-async function startServer(dataDir: string, staticDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['server/main.ts', 'server', '--port', '0', '--data', dataDir, '--demo', '--static', staticDir], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start\n${log}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString();
-      const match = READY.exec(log);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolveUrl(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the server exited (${code})\n${log}`)));
-  });
-  return { child, url };
-}
-
 async function openProject(page: Page, url: string, email: string, password: string, view: 'Plan' | 'Split'): Promise<void> {
   await page.goto(url);
   await page.getByLabel('E-mail').fill(email);
@@ -76,7 +56,7 @@ async function openProject(page: Page, url: string, email: string, password: str
 export async function remotePaintBenchmark(log: (line: string) => void = () => {}): Promise<RemotePaintResult> {
   const staticDir = rendererDir(log);
   const dataDir = mkdtempSync(join(tmpdir(), 'atelier-collab-paint-'));
-  const { child, url } = await startServer(dataDir, staticDir);
+  const { child, url } = await startStudioServer(dataDir, staticDir);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-background-networking'],
@@ -137,7 +117,7 @@ export async function remotePaintBenchmark(log: (line: string) => void = () => {
     return { samples: latencies.length, remote3dFrameP50Ms: round(percentile(toFrame, 50)), remote3dFrameP95Ms: round(percentile(toFrame, 95)), remotePaintP50Ms: round(percentile(latencies, 50)), remotePaintP95Ms: round(percentile(latencies, 95)), remotePaintMaxMs: round(latencies[latencies.length - 1] ?? NaN) };
   } finally {
     await browser.close();
-    child.kill('SIGKILL');
+    await stopStudioServer(child);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -31,7 +31,7 @@ export function LiveBar({ live }: { readonly live: LiveOption | null }) {
               <span className="presence-avatars__avatar" style={{ borderColor: peer.user.colour, background: peer.user.colour }} aria-hidden="true">
                 {initialsOf(peer.user.name)}
               </span>
-              <span className="presence-sr">{t('collab.personHere', { name: peer.user.name, role: t(`collab.role.${roleKey(peer.user.role)}`) })}</span>
+              <span className="visually-hidden">{t('collab.personHere', { name: peer.user.name, role: t(`collab.role.${roleKey(peer.user.role)}`) })}</span>
             </li>
           ))}
         </ul>
