@@ -120,3 +120,20 @@ describe('skirtings', () => {
     assert.ok(Math.max(...first.quad.map((p) => p.y)) === 12 && Math.min(...first.quad.map((p) => p.y)) === 0);
   });
 });
+
+describe('prismGeometry shading', () => {
+  it('darkens wall faces a little toward the floor and leaves the caps alone', () => {
+    const geometry = prismGeometry(wallPrisms(room()).filter((prism) => prism.wallIndex === 0), '#ffffff', '#808080');
+    const position = geometry.getAttribute('position');
+    const colour = geometry.getAttribute('color');
+    let floorLevel = 1;
+    let top = 0;
+    for (let i = 0; i < position.count; i++) {
+      if (colour.getX(i) < 0.6) continue; // the cap
+      if (position.getY(i) === 0) floorLevel = Math.min(floorLevel, colour.getX(i));
+      else top = Math.max(top, colour.getX(i));
+    }
+    assert.ok(Math.abs(floorLevel - 0.9) < 1e-6, `floor ${floorLevel}`);
+    assert.ok(top > 0.99);
+  });
+});

@@ -149,10 +149,15 @@ export function skirtings(room: RoomShape): Prism[] {
   return boards;
 }
 
+/** 0.9 at the floor rising to 1 at 2.4 m: a soft, cheap stand-in for ambient occlusion. */
+export function floorShade(heightM: number): number {
+  return 0.9 + 0.1 * Math.min(Math.max(heightM / 2.4, 0), 1);
+}
+
 /**
  * One non-indexed geometry for many prisms, metres, with flat normals and vertex colours:
- * side faces in `sideColour`, tops (the cut through a wall) in `capColour`. Bottoms are left
- * out: nobody looks at a wall from under the floor.
+ * side faces in `sideColour` (a little darker toward the floor), tops (the cut through a wall)
+ * in `capColour`. Bottoms are left out: nobody looks at a wall from under the floor.
  */
 export function prismGeometry(prisms: readonly Prism[], sideColour: string, capColour = sideColour): BufferGeometry {
   const positions: number[] = [];
@@ -183,7 +188,9 @@ export function prismGeometry(prisms: readonly Prism[], sideColour: string, capC
       for (const vertex of outside ? [a, b, c, a, c, d] : [a, c, b, a, d, c]) {
         positions.push(vertex.x, vertex.y, vertex.z);
         normals.push(normal.x, normal.y, normal.z);
-        colours.push(colour.r, colour.g, colour.b);
+        // Walls darken gently toward the floor, as bounced light does in a real room.
+        const shade = colour === side ? floorShade(vertex.y) : 1;
+        colours.push(colour.r * shade, colour.g * shade, colour.b * shade);
       }
     }
   }
