@@ -176,7 +176,8 @@ export const ProgressSchema = z.object({
 export const TrackerSchema = ProgressSchema.extend({
   stages: z.array(z.object({ stage: ProjectStage, status: z.enum(['done', 'current', 'upcoming']), date: z.string(), waitingOn: PartySchema })),
   history: z.array(z.object({ stage: ProjectStage, at: IsoDateTime, actorName: z.string(), note: z.string().nullable(), attachmentId: z.string().nullable() })),
-  timeline: z.array(z.object({ id: Id, kind: z.string(), text: z.string(), actorName: z.string(), at: IsoDateTime, note: z.string().nullable() })),
+  /** `note` and `attachmentId` (a video note, GET /api/files/:id): what the person added to a stage change */
+  timeline: z.array(z.object({ id: Id, kind: z.string(), text: z.string(), actorName: z.string(), at: IsoDateTime, note: z.string().nullable(), attachmentId: z.string().nullable() })),
 });
 
 export const getProjectTracker = endpoint({

@@ -7,10 +7,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { ProgressSchema, TrackerSchema } from '../../core/api/intake.ts';
-import { isStage, scheduleStages, stageChangeText, type Schedule, type Stage } from '../../core/intake/index.ts';
+import { isStage, scheduleStages, STAGE_TITLES, stageChangeText, type Schedule, type Stage } from '../../core/intake/index.ts';
 import { timeOrderedId } from '../db/ids.ts';
 import type { Database } from '../db/schema.ts';
 import { HttpError, notFound } from '../http/errors.ts';
+import { addNotifications } from '../notify/notifications.ts';
 import { listTimeline, STUDIO_ACTOR, timelineRow } from '../notify/timeline.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -30,6 +31,7 @@ export interface StageChange {
 
 interface ProjectFacts {
   readonly id: string;
+  readonly name: string;
   readonly stage: Stage;
   readonly customerId: string | null;
   readonly createdAt: string;
@@ -41,11 +43,11 @@ async function projectFacts(db: Db, projectId: string): Promise<ProjectFacts> {
   const row = await db
     .selectFrom('projects')
     .leftJoin('project_intake', 'project_intake.project_id', 'projects.id')
-    .select(['projects.id', 'projects.stage', 'projects.customer_id', 'projects.created_at', 'projects.updated_at', 'project_intake.target_date'])
+    .select(['projects.id', 'projects.name', 'projects.stage', 'projects.customer_id', 'projects.created_at', 'projects.updated_at', 'project_intake.target_date'])
     .where('projects.id', '=', projectId)
     .executeTakeFirst();
   if (!row) throw notFound('Project');
-  return { id: row.id, stage: isStage(row.stage) ? row.stage : 'intake', customerId: row.customer_id, createdAt: row.created_at, updatedAt: row.updated_at, targetDate: row.target_date ?? null };
+  return { id: row.id, name: row.name, stage: isStage(row.stage) ? row.stage : 'intake', customerId: row.customer_id, createdAt: row.created_at, updatedAt: row.updated_at, targetDate: row.target_date ?? null };
 }
 
 async function scheduleFor(db: Db, facts: ProjectFacts, now: string): Promise<{ schedule: Schedule; history: { stage: Stage; at: string; actorName: string; note: string | null; attachmentId: string | null; eventId: string | null }[] }> {
@@ -87,6 +89,10 @@ export async function recordStageChange(trx: Db, change: StageChange): Promise<b
   if (subject) {
     await trx.insertInto('timeline_events').values({ ...timelineRow({ projectId: facts.id, subjectUserId: subject, actorName: change.actor.name, kind: `stage.${change.to}`, text, at: change.at }), id: eventId }).execute();
   }
+  // The customer hears about what someone else did (by the channel they chose for design news).
+  if (facts.customerId && facts.customerId !== change.actor.id) {
+    await addNotifications(trx, [{ userId: facts.customerId, kind: `stage.${change.to}`, title: `${facts.name}: ${STAGE_TITLES[change.to]}`, body: text, link: `#/projects/${facts.id}`, data: { projectId: facts.id, stage: change.to } }], change.at);
+  }
   return true;
 }
 
@@ -97,6 +103,10 @@ export async function changeStage(db: Kysely<Database>, input: { projectId: stri
     if (facts.stage === input.to) return false;
     if (facts.stage !== input.from) {
       throw new HttpError(409, 'stage_changed', `The project moved on to “${facts.stage}” since you looked; reload to see the current stage.`, { current: { stage: facts.stage } });
+    }
+    if (input.attachmentId !== undefined) {
+      const file = await trx.selectFrom('files').select('id').where('id', '=', input.attachmentId).where('project_id', '=', facts.id).where('purpose', '=', 'video-note').executeTakeFirst();
+      if (!file) throw new HttpError(400, 'invalid_request', 'Invalid request — body.attachmentId: is not a video note of this project', { issues: [{ path: 'body.attachmentId', message: 'is not a video note of this project' }] });
     }
     return recordStageChange(trx, { projectId: input.projectId, to: input.to, actor: input.actor, note: input.note, attachmentId: input.attachmentId, at: new Date().toISOString() });
   });
@@ -109,13 +119,13 @@ function progressFrom(facts: ProjectFacts, schedule: Schedule): Progress {
 export async function trackerOf(db: Db, projectId: string, now = new Date().toISOString()): Promise<Tracker> {
   const facts = await projectFacts(db, projectId);
   const { schedule, history } = await scheduleFor(db, facts, now);
-  const notes = new Map(history.filter((h) => h.eventId && h.note).map((h) => [h.eventId as string, h.note as string]));
+  const byEvent = new Map(history.filter((h) => h.eventId).map((h) => [h.eventId as string, h]));
   const timeline = await listTimeline(db, { projectId }, 200);
   return {
     ...progressFrom(facts, schedule),
     stages: schedule.stages.map((s) => ({ ...s })),
     history: history.map(({ eventId: _eventId, ...entry }) => entry),
-    timeline: timeline.map((event) => ({ id: event.id, kind: event.kind, text: event.text, actorName: event.actorName, at: event.at, note: notes.get(event.id) ?? null })),
+    timeline: timeline.map((event) => ({ id: event.id, kind: event.kind, text: event.text, actorName: event.actorName, at: event.at, note: byEvent.get(event.id)?.note ?? null, attachmentId: byEvent.get(event.id)?.attachmentId ?? null })),
   };
 }
 

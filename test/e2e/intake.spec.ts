@@ -117,8 +117,13 @@ test('a new customer starts a project and a style profile; the designer takes it
   await expect(tracker.event('Camille is your designer for “Iris\'s flat”.')).toBeVisible();
   await page.getByLabel('Move the project to').selectOption({ label: 'Designing' });
   await page.getByLabel('A personal note (optional)').fill('Starting with the living room — the armchair stays by the window.');
+  const clip = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.alloc(256, 1)]);
+  await page.getByLabel('Add a short video').setInputFiles({ name: 'hello.mp4', mimeType: 'video/mp4', buffer: clip });
+  await expect(page.getByText('hello.mp4')).toBeVisible();
   await page.getByRole('button', { name: 'Move to Designing' }).click();
-  await expect(tracker.event(/Camille started designing your room\. Next: your options, expected by/)).toContainText('“Starting with the living room — the armchair stays by the window.” — Camille Laurent');
+  const started = tracker.event(/Camille started designing your room\. Next: your options, expected by/);
+  await expect(started).toContainText('“Starting with the living room — the armchair stays by the window.” — Camille Laurent');
+  await expect(started.locator('video[aria-label="A video from Camille Laurent"]')).toHaveCount(1);
   await snap(page, 'intake-designer-tracker');
 
   await tracker.region.getByRole('link', { name: 'Style profile' }).click();

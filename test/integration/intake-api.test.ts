@@ -208,6 +208,27 @@ for (const engine of engines()) {
       assert.equal(flat.next.stage, 'revisions');
       const summary = (await maya.request('GET', '/api/projects')).json.projects.find((p: { id: string }) => p.id === projectId);
       assert.equal(summary.stage, 'options_ready', 'projects.stage follows the tracker');
+      const told = (await maya.request('GET', '/api/notifications')).json.notifications.find((n: { kind: string }) => n.kind === 'stage.options_ready');
+      assert.equal(told?.title, 'Our flat: Options ready', 'the customer is told about the designer’s step');
+      assert.equal(told?.body, event.text);
+    });
+
+    test('a stage change carries a short video of the project’s own, nothing else', async () => {
+      const camille = await as('camille@intake.test');
+      const video = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.alloc(64, 1)]);
+      const uploaded = await fetch(`${server.url}/api/projects/${projectId}/video-notes?name=hello.mp4`, { method: 'POST', headers: { cookie: camille.cookie, 'content-type': 'video/mp4' }, body: video });
+      assert.equal(uploaded.status, 201, await uploaded.clone().text());
+      const fileId = ((await uploaded.json()) as { file: { id: string } }).file.id;
+      const refused = await camille.request('POST', `/api/projects/${projectId}/stage`, { from: 'options_ready', to: 'revisions', attachmentId: 'not-a-file' });
+      assert.equal(refused.status, 400);
+      assert.equal(refused.json.error.issues[0].path, 'body.attachmentId');
+      const moved = await camille.request('POST', `/api/projects/${projectId}/stage`, { from: 'options_ready', to: 'revisions', note: 'A quick walk through the changes.', attachmentId: fileId });
+      assert.equal(moved.status, 200, JSON.stringify(moved.json));
+      const event = moved.json.tracker.timeline[0];
+      assert.equal(event.attachmentId, fileId);
+      assert.equal(event.note, 'A quick walk through the changes.');
+      const maya = await as('maya@intake.test');
+      assert.equal((await fetch(`${server.url}/api/files/${fileId}`, { headers: { cookie: maya.cookie } })).status, 200, 'the customer can play it');
     });
 
     test('the style profile ranks the real search: a matching product above a non-matching one', async () => {

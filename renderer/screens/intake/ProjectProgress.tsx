@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { uploadVideoNote } from '../../../core/api/files.ts';
 import { changeProjectStage, getProjectTracker } from '../../../core/api/intake.ts';
 import type { ResponseOf } from '../../../core/api/endpoint.ts';
 import { STAGES, type Stage } from '../../../core/intake/index.ts';
@@ -13,9 +14,13 @@ import { useFormatters } from '../../i18n/useFormatters.ts';
 import { selectUser, useAppStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorState, LoadingState } from '../../ui/States.tsx';
+import { FilePicker } from '../photos/FilePicker.tsx';
+import { sendFile } from '../photos/upload.ts';
 import './intake.css';
 
 type Tracker = ResponseOf<typeof getProjectTracker>['tracker'];
+
+const VIDEO_ACCEPT = 'video/mp4,video/webm';
 
 /** Projects whose tracker is open: it stays open while the project page reloads after a stage change. */
 const openTrackers = new Set<string>();
@@ -136,6 +141,9 @@ function Timeline({ tracker }: { readonly tracker: Tracker }) {
                 “{event.note}” — {event.actorName}
               </blockquote>
             ) : null}
+            {event.attachmentId ? (
+              <video className="tracker-timeline__video" controls preload="metadata" src={`/api/files/${encodeURIComponent(event.attachmentId)}`} aria-label={t('intake.tracker.videoFrom', { name: event.actorName })} />
+            ) : null}
           </li>
         ))}
       </ol>
@@ -150,14 +158,28 @@ function StageControl({ tracker, projectId, onChanged }: { readonly tracker: Tra
   const following = STAGES[STAGES.indexOf(tracker.stage) + 1];
   const [to, setTo] = useState<Stage>(following ?? tracker.stage);
   const [note, setNote] = useState('');
+  const [video, setVideo] = useState<{ id: string; name: string } | null>(null);
   const [busy, setBusy] = useState(false);
   // Membership was checked by the server when the page loaded; the role decides whether to offer it.
   if (!user || !can(user, 'project:stage', true) || user.role === 'customer') return null;
+  const attach = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      const stored = (await sendFile(uploadVideoNote, { params: { projectId }, query: { name: file.name || 'video' } }, file)).file;
+      setVideo({ id: stored.id, name: file.name || t('intake.tracker.video') });
+    } catch (error) {
+      showToast('error', describeError(error, t));
+    } finally {
+      setBusy(false);
+    }
+  };
   const move = async () => {
     setBusy(true);
     try {
-      await api.call(changeProjectStage, { params: { projectId }, body: { from: tracker.stage, to, ...(note.trim() ? { note: note.trim() } : {}) } });
+      await api.call(changeProjectStage, { params: { projectId }, body: { from: tracker.stage, to, ...(note.trim() ? { note: note.trim() } : {}), ...(video ? { attachmentId: video.id } : {}) } });
       setNote('');
+      setVideo(null);
       showToast('success', t('intake.tracker.moved', { stage: t(`stage.${to}`) }));
       onChanged();
     } catch (error) {
@@ -189,7 +211,17 @@ function StageControl({ tracker, projectId, onChanged }: { readonly tracker: Tra
         <span className="field__label">{t('intake.tracker.note')}</span>
         <textarea className="field__input" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('intake.tracker.noteHint')} />
       </label>
-      {/* [Files] slot: a short video to go with the note (<VideoNoteUpload/> → attachmentId) once uploads land. */}
+      <div className="tracker__video">
+        <FilePicker label={video ? t('intake.tracker.replaceVideo') : t('intake.tracker.addVideo')} accept={VIDEO_ACCEPT} multiple={false} disabled={busy} onFiles={(files) => void attach(files[0])} />
+        {video ? (
+          <span className="muted">
+            {video.name}{' '}
+            <Button size="sm" variant="ghost" onClick={() => setVideo(null)}>
+              {t('intake.tracker.removeVideo')}
+            </Button>
+          </span>
+        ) : null}
+      </div>
       <Button type="submit" variant="primary" size="sm" disabled={busy}>
         {t('intake.tracker.move', { stage: t(`stage.${to}`) })}
       </Button>
