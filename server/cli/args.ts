@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
-import { openStore, type StoreLocation } from '../db/database.ts';
+import { openStore, type Store, type StoreLocation } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { defaultDataDir } from '../paths.ts';
 
@@ -34,11 +34,11 @@ export function storeLocation(values: { data?: string | undefined; 'database-url
   return { dataDir, describe: dataDir };
 }
 
-/** Opens the store the options name, runs `work` on it, and closes it whatever happens. */
-export async function withStore<T>(values: { data?: string | undefined; 'database-url'?: string | undefined }, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+/** Opens the store the options name, runs `work` on it (with the store, for work that needs its engine), and closes it whatever happens. */
+export async function withStore<T>(values: { data?: string | undefined; 'database-url'?: string | undefined }, work: (db: Kysely<Database>, store: Store) => Promise<T>): Promise<T> {
   const store = await openStore(storeLocation(values));
   try {
-    return await work(store.db);
+    return await work(store.db, store);
   } finally {
     await store.close();
   }

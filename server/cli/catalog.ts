@@ -13,8 +13,7 @@ import { FEED_FORMATS, readFeedFile, type FeedFormat } from '../catalog/feed.ts'
 import { importCatalog, type CatalogImportReport } from '../catalog/import.ts';
 import { MappingFileError, readMappingFile } from '../catalog/mapping-file.ts';
 import { CatalogSearchService } from '../catalog/search-service.ts';
-import { openStore } from '../db/database.ts';
-import { parse, STORE_OPTIONS, storeLocation, UsageError } from './args.ts';
+import { parse, STORE_OPTIONS, UsageError, withStore } from './args.ts';
 import type { CliIo } from './io-types.ts';
 import { printTable } from './io.ts';
 
@@ -56,27 +55,27 @@ async function importVerb(args: readonly string[], io: CliIo): Promise<number> {
     }
   }
 
-  const store = await openStore(storeLocation(values));
-  try {
-    const started = performance.now();
-    const report = await importCatalog(store.db, {
-      retailer: { name: values.retailer.trim(), ...(currency ? { currency } : {}) },
-      feed: (retailerCurrency) => readFeedFile(file, { currency: retailerCurrency, mapping, format: values.format as FeedFormat }),
-      source: `catalog:${path.basename(file)}`,
-      onProgress: values.progress ? progressPrinter(io) : undefined,
-    });
-    const seconds = (performance.now() - started) / 1000;
-    io.stdout.write(values.json ? `${JSON.stringify(reportJson(report, file, seconds))}\n` : reportText(report, file, seconds));
-    return 0;
-  } catch (error) {
-    if (error instanceof CatalogFeedError) {
-      io.stderr.write(`atelier catalog import: ${file} cannot be imported: ${error.message}\nNothing was imported.\n`);
-      return 1;
+  const retailerName = values.retailer.trim();
+  return withStore(values, async (db) => {
+    try {
+      const started = performance.now();
+      const report = await importCatalog(db, {
+        retailer: { name: retailerName, ...(currency ? { currency } : {}) },
+        feed: (retailerCurrency) => readFeedFile(file, { currency: retailerCurrency, mapping, format: values.format as FeedFormat }),
+        source: `catalog:${path.basename(file)}`,
+        onProgress: values.progress ? progressPrinter(io) : undefined,
+      });
+      const seconds = (performance.now() - started) / 1000;
+      io.stdout.write(values.json ? `${JSON.stringify(reportJson(report, file, seconds))}\n` : reportText(report, file, seconds));
+      return 0;
+    } catch (error) {
+      if (error instanceof CatalogFeedError) {
+        io.stderr.write(`atelier catalog import: ${file} cannot be imported: ${error.message}\nNothing was imported.\n`);
+        return 1;
+      }
+      throw error;
     }
-    throw error;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 /** A line on standard error every 5,000 rows: the import is one transaction, this says it is moving. */
@@ -133,9 +132,8 @@ async function searchVerb(args: readonly string[], io: CliIo): Promise<number> {
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000; got "${values.limit}"`);
 
-  const store = await openStore(storeLocation(values));
-  try {
-    const retailers = await store.db.selectFrom('retailers').select(['id', 'name', 'currency']).orderBy('name').execute();
+  return withStore(values, async (db) => {
+    const retailers = await db.selectFrom('retailers').select(['id', 'name', 'currency']).orderBy('name').execute();
     const chosen = (values.retailer ?? []).map((wanted) => {
       const match = retailers.find((retailer) => retailer.name.toLowerCase() === wanted.trim().toLowerCase() || retailer.id === wanted);
       if (!match) throw new UsageError(`--retailer "${wanted}" is not a retailer here; known: ${retailers.map((r) => r.name).join(', ') || '(none yet)'}`);
@@ -152,7 +150,7 @@ async function searchVerb(args: readonly string[], io: CliIo): Promise<number> {
       limit,
       facets: false,
     };
-    const result = await new CatalogSearchService(store.db).search(query);
+    const result = await new CatalogSearchService(db).search(query);
     if (values.json) {
       io.stdout.write(`${JSON.stringify({ total: result.total, matchedAllTerms: result.matchedAllTerms, fits: result.fits, hits: result.hits })}\n`);
       return 0;
@@ -173,9 +171,7 @@ async function searchVerb(args: readonly string[], io: CliIo): Promise<number> {
     const note = result.matchedAllTerms ? '' : ' (no product matches every word; these match some)';
     io.stdout.write(`${printTable(rows, ['#', 'name', 'retailer', 'category', 'w×d×h mm', 'price', 'sku'])}\n${result.hits.length} of ${result.total}${note}\n`);
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 /** "800", "800 GBP", "GBP 800": a price ceiling in one currency (prices never compare across currencies). */

@@ -9,13 +9,12 @@ import type { Kysely } from 'kysely';
 import { CLAIM_STATUSES } from '../../core/api/watch.ts';
 import { formatMoney, parseMoneyAmount } from '../../core/money.ts';
 import { toUser, type User } from '../auth/users.ts';
-import { openStore, type Store } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { actOnClaim, type DeskAction } from '../desk/actions.ts';
 import { deskQueue, type DeskClaim } from '../desk/claims.ts';
 import { claimsCsv } from '../desk/csv.ts';
 import { isClaimStatus } from '../watch/claims.ts';
-import { parse, STORE_OPTIONS, storeLocation, UsageError } from './args.ts';
+import { parse, STORE_OPTIONS, UsageError, withStore } from './args.ts';
 import type { CliIo } from './io-types.ts';
 
 const ACTOR_OPTIONS = { ...STORE_OPTIONS, as: { type: 'string' }, 'expect-version': { type: 'string' } } as const;
@@ -42,15 +41,6 @@ export async function resolveClaimId(db: Kysely<Database>, idOrPrefix: string): 
   return matches[0]!;
 }
 
-async function withStore<T>(values: { data?: string | undefined; 'database-url'?: string | undefined }, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(storeLocation(values));
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
-
 function describeClaim(claim: DeskClaim): string {
   const refunded = claim.refundedAmount ? `, refunded ${formatMoney(claim.refundedAmount)}` : '';
   return `Claim ${claim.id.slice(0, 8)} (${claim.product.name}, ${claim.customer.email}) is ${claim.status}: ${formatMoney(claim.amount)} claimed${refunded}; version ${claim.version}`;
@@ -61,12 +51,12 @@ function actionCommand(verb: 'file' | 'refund' | 'deny' | 'reopen' | 'expire', e
     const { values, positionals } = parse(args, { ...ACTOR_OPTIONS, ...extra }, true);
     const [id, ...more] = positionals;
     if (!id || more.length) throw new UsageError(`usage: atelier claims ${verb} CLAIM_ID ${USAGES[verb]}`);
-    return withStore(values, async (store) => {
-      const actor = await cliActor(store.db, values.as);
-      const claim = await resolveClaimId(store.db, id);
+    return withStore(values, async (db, store) => {
+      const actor = await cliActor(db, values.as);
+      const claim = await resolveClaimId(db, id);
       const expected = values['expect-version'] === undefined ? claim.version : Number(values['expect-version']);
       if (!Number.isInteger(expected) || expected < 1) throw new UsageError('--expect-version must be a whole number');
-      const done = await actOnClaim(store.db, store.engine, { claimId: claim.id, expectedVersion: expected, actor: { id: actor.id, name: actor.name }, action: toAction(values, claim.currency) });
+      const done = await actOnClaim(db, store.engine, { claimId: claim.id, expectedVersion: expected, actor: { id: actor.id, name: actor.name }, action: toAction(values, claim.currency) });
       io.stdout.write(values.json ? `${JSON.stringify({ claim: done })}\n` : `${describeClaim(done)}\n`);
       return 0;
     });
@@ -114,8 +104,8 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   if (values.status !== undefined && !isClaimStatus(values.status)) throw new UsageError(`--status must be one of ${CLAIM_STATUSES.join(', ')}; got "${values.status}"`);
   const format = values.json ? 'json' : values.format;
   if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json; got "${format}"`);
-  return withStore(values, async (store) => {
-    const { claims } = await deskQueue(store.db, { id: '', role: 'admin' }, { status: values.status as never, limit: 1_000_000 });
+  return withStore(values, async (db) => {
+    const { claims } = await deskQueue(db, { id: '', role: 'admin' }, { status: values.status as never, limit: 1_000_000 });
     io.stdout.write(format === 'json' ? `${JSON.stringify({ claims })}\n` : claimsCsv(claims));
     return 0;
   });

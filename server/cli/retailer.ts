@@ -1,8 +1,7 @@
 import { setRetailer, type Policy } from '../catalog/retailers.ts';
-import { openStore } from '../db/database.ts';
 import { listFeeds, removeFeed, setFeed, type FeedFormat } from '../watch/feeds.ts';
 import { refreshWindows } from '../watch/windows.ts';
-import { parse, STORE_OPTIONS, storeLocation, UsageError } from './args.ts';
+import { parse, STORE_OPTIONS, UsageError, withStore } from './args.ts';
 import type { CliIo } from './io-types.ts';
 import { printTable } from './io.ts';
 
@@ -60,17 +59,16 @@ export async function retailerCommand(args: readonly string[], io: CliIo): Promi
     const interval = values['feed-interval'];
     if (interval !== undefined && !/^\d+$/.test(interval)) throw new UsageError(`--feed-interval must be a whole number of minutes, got "${interval}"`);
     const policy = policyPatch(values);
-    const store = await openStore(storeLocation(values));
-    try {
-      const result = await setRetailer(store.db, { name, currency: values.currency?.toUpperCase(), policy });
-      const windowsMoved = result.changed && !result.created ? await refreshWindows(store.db, result.retailer.id) : 0;
+    return withStore(values, async (db) => {
+      const result = await setRetailer(db, { name, currency: values.currency?.toUpperCase(), policy });
+      const windowsMoved = result.changed && !result.created ? await refreshWindows(db, result.retailer.id) : 0;
       let feed: string | null = null;
       if (values['feed-url'] === 'none') {
-        await removeFeed(store.db, result.retailer.id);
+        await removeFeed(db, result.retailer.id);
       } else if (values['feed-url'] !== undefined) {
-        await setFeed(store.db, result.retailer.id, { url: values['feed-url'], format: format as FeedFormat | undefined, intervalMinutes: interval === undefined ? undefined : Number(interval) });
+        await setFeed(db, result.retailer.id, { url: values['feed-url'], format: format as FeedFormat | undefined, intervalMinutes: interval === undefined ? undefined : Number(interval) });
       }
-      const configured = (await listFeeds(store.db)).find((f) => f.retailerId === result.retailer.id);
+      const configured = (await listFeeds(db)).find((f) => f.retailerId === result.retailer.id);
       if (configured) feed = `${configured.url} (${configured.format}, every ${configured.intervalMinutes} min)`;
       if (values.json) io.stdout.write(`${JSON.stringify({ ...result, windowsMoved, feed: configured ?? null })}\n`);
       else {
@@ -80,16 +78,13 @@ export async function retailerCommand(args: readonly string[], io: CliIo): Promi
         if (feed) io.stdout.write(`  price feed: ${feed}\n`);
       }
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   }
   if (verb === 'list') {
     const { values } = parse(rest, STORE_OPTIONS);
-    const store = await openStore(storeLocation(values));
-    try {
-      const retailers = await store.db.selectFrom('retailers').selectAll().orderBy('name').execute();
-      const feeds = new Map((await listFeeds(store.db)).map((f) => [f.retailerId, f]));
+    return withStore(values, async (db) => {
+      const retailers = await db.selectFrom('retailers').selectAll().orderBy('name').execute();
+      const feeds = new Map((await listFeeds(db)).map((f) => [f.retailerId, f]));
       const out = retailers.map((r) => ({
         id: r.id,
         name: r.name,
@@ -100,9 +95,7 @@ export async function retailerCommand(args: readonly string[], io: CliIo): Promi
       if (values.json) io.stdout.write(`${JSON.stringify({ retailers: out })}\n`);
       else io.stdout.write(`${printTable(out.map((r) => ({ name: r.name, currency: r.currency, policy: describePolicy(r.policy), feed: r.feed?.url ?? '' })), ['name', 'currency', 'policy', 'feed'])}\n`);
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   }
   throw new UsageError(USAGE);
 }

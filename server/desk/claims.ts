@@ -10,7 +10,7 @@ import { money } from '../../core/money.ts';
 import type { Role } from '../../core/permissions.ts';
 import { MS_PER_DAY, type ClaimStatus } from '../../core/watch/index.ts';
 import type { Database } from '../db/schema.ts';
-import { toApiClaim } from '../watch/claims.ts';
+import { CLAIM_LINE_COLUMNS, claimLinesQuery, claimParties, toApiClaim } from '../watch/claims.ts';
 import { addBusinessDays } from './business-days.ts';
 
 export type DeskClaim = z.infer<typeof DeskClaimSchema>;
@@ -32,13 +32,7 @@ export interface Viewer {
 const ACTIVE: readonly string[] = ['detected', 'filed'];
 
 function baseQuery(db: Kysely<Database>, viewer: Viewer) {
-  let query = db
-    .selectFrom('claims as c')
-    .innerJoin('purchase_lines as l', 'l.id', 'c.line_id')
-    .innerJoin('users as u', 'u.id', 'l.customer_id')
-    .innerJoin('products as p', 'p.id', 'l.product_id')
-    .innerJoin('retailers as r', 'r.id', 'l.retailer_id')
-    .leftJoin('watches as w', 'w.line_id', 'l.id');
+  let query = claimLinesQuery(db).leftJoin('watches as w', 'w.line_id', 'l.id');
   if (viewer.role === 'customer') query = query.where('l.customer_id', '=', viewer.id);
   else if (viewer.role === 'designer') {
     query = query.where((eb) => eb('l.project_id', 'in', eb.selectFrom('project_members').select('project_id').where('user_id', '=', viewer.id)));
@@ -47,24 +41,7 @@ function baseQuery(db: Kysely<Database>, viewer: Viewer) {
 }
 
 function withColumns(query: ReturnType<typeof baseQuery>) {
-  return query
-    .selectAll('c')
-    .select([
-      'l.order_ref',
-      'l.quantity',
-      'l.unit_price_minor',
-      'l.currency as line_currency',
-      'l.purchased_at',
-      'l.project_id',
-      'u.id as customer_id',
-      'u.email',
-      'u.name as customer_name',
-      'p.sku',
-      'p.name as product_name',
-      'r.id as retailer_id',
-      'r.name as retailer_name',
-      'w.window_end',
-    ]);
+  return query.selectAll('c').select([...CLAIM_LINE_COLUMNS, 'w.window_end']);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof withColumns>['execute']>>[number];
@@ -87,9 +64,7 @@ export function toDeskClaim(row: Row, now: string): DeskClaim {
     refundedAt: row.refunded_at,
     denialReason: row.denial_reason,
     closedAt: row.closed_at,
-    customer: { id: row.customer_id, name: row.customer_name, email: row.email },
-    product: { id: row.product_id, name: row.product_name, sku: row.sku },
-    retailer: { id: row.retailer_id, name: row.retailer_name },
+    ...claimParties(row),
     line: { id: row.line_id, orderRef: row.order_ref, quantity: row.quantity, unitPricePaid: money(row.unit_price_minor, row.line_currency), purchasedAt: row.purchased_at, projectId: row.project_id },
     window: { end: windowEnd, daysLeft },
     waiting: { hours: Math.round(waitedMs / 360_000) / 10, targetAt, breached: Date.parse(waitedUntil) > Date.parse(targetAt) && (row.status === 'detected' || row.filed_at !== null) },

@@ -57,33 +57,63 @@ export interface ClaimListing extends ApiClaim {
   readonly observation: { readonly id: string; readonly unitPrice: Money; readonly observedAt: string; readonly source: string };
 }
 
-/** Claims with everything a reviewer needs, ordered by purchase, order, product and sequence. */
-export async function listClaims(db: Kysely<Database>, filter: ClaimFilter = {}): Promise<ClaimListing[]> {
-  let query = db
+/**
+ * Claims joined to their purchase line, customer, product and retailer — the one join the claim
+ * list here and the refund desk's queue (server/desk/claims.ts) both start from; select
+ * `CLAIM_LINE_COLUMNS` beside the claim's own.
+ */
+export function claimLinesQuery(db: Kysely<Database>) {
+  return db
     .selectFrom('claims as c')
     .innerJoin('purchase_lines as l', 'l.id', 'c.line_id')
     .innerJoin('users as u', 'u.id', 'l.customer_id')
     .innerJoin('products as p', 'p.id', 'l.product_id')
-    .innerJoin('retailers as r', 'r.id', 'l.retailer_id')
+    .innerJoin('retailers as r', 'r.id', 'l.retailer_id');
+}
+
+export const CLAIM_LINE_COLUMNS = [
+  'l.order_ref',
+  'l.quantity',
+  'l.unit_price_minor',
+  'l.currency as line_currency',
+  'l.purchased_at',
+  'l.delivered_at',
+  'l.project_id',
+  'u.id as customer_id',
+  'u.email',
+  'u.name as customer_name',
+  'p.sku',
+  'p.name as product_name',
+  'r.id as retailer_id',
+  'r.name as retailer_name',
+] as const;
+
+interface PartiesRow {
+  readonly customer_id: string;
+  readonly email: string;
+  readonly customer_name: string;
+  readonly product_id: string;
+  readonly sku: string;
+  readonly product_name: string;
+  readonly retailer_id: string;
+  readonly retailer_name: string;
+}
+
+/** Who and what a claim read with CLAIM_LINE_COLUMNS is about. */
+export function claimParties(row: PartiesRow) {
+  return {
+    customer: { id: row.customer_id, email: row.email, name: row.customer_name },
+    product: { id: row.product_id, sku: row.sku, name: row.product_name },
+    retailer: { id: row.retailer_id, name: row.retailer_name },
+  };
+}
+
+/** Claims with everything a reviewer needs, ordered by purchase, order, product and sequence. */
+export async function listClaims(db: Kysely<Database>, filter: ClaimFilter = {}): Promise<ClaimListing[]> {
+  let query = claimLinesQuery(db)
     .innerJoin('price_observations as o', 'o.id', 'c.evidence_observation_id')
     .selectAll('c')
-    .select([
-      'l.order_ref',
-      'l.quantity',
-      'l.unit_price_minor',
-      'l.currency as line_currency',
-      'l.purchased_at',
-      'l.delivered_at',
-      'l.project_id',
-      'u.id as customer_id',
-      'u.email',
-      'u.name as customer_name',
-      'p.sku',
-      'p.name as product_name',
-      'r.id as retailer_id',
-      'r.name as retailer_name',
-      'o.source',
-    ]);
+    .select([...CLAIM_LINE_COLUMNS, 'o.source']);
   if (filter.status) query = query.where('c.status', '=', filter.status);
   if (filter.customerEmail) query = query.where('u.email', '=', filter.customerEmail.trim().toLowerCase());
   if (filter.customerId) query = query.where('u.id', '=', filter.customerId);
@@ -101,9 +131,7 @@ export async function listClaims(db: Kysely<Database>, filter: ClaimFilter = {})
         deliveredAt: row.delivered_at,
         projectId: row.project_id,
       },
-      customer: { id: row.customer_id, email: row.email, name: row.customer_name },
-      product: { id: row.product_id, sku: row.sku, name: row.product_name },
-      retailer: { id: row.retailer_id, name: row.retailer_name },
+      ...claimParties(row),
       observation: { id: claim.evidence.observationId, unitPrice: claim.evidence.unitPrice, observedAt: claim.evidence.observedAt, source: row.source },
     };
   });

@@ -120,14 +120,17 @@ function ClaimDetail({ detail, onDone, onConflict }: { readonly detail: DeskClai
             <h2 id="desk-history-title">{t('claim.historyTitle')}</h2>
             <ClaimChart evidence={evidence} />
             <p className="desk-pack">
-              <EvidencePackLink claimId={claim.id} /> <span className="muted">{t('claim.exportEvidenceHint')}</span>{' '}
-              <a href={evidencePackHref(claim.id, 'pdf')} download>
-                {t('desk.evidencePdf')}
-              </a>{' '}
-              ·{' '}
-              <a href={evidencePackHref(claim.id, 'csv')} download>
-                {t('desk.evidenceCsv')}
-              </a>
+              <EvidencePackLink claimId={claim.id} />
+              <span className="muted desk-pack__hint">{t('claim.exportEvidenceHint')}</span>
+              <span>
+                <a href={evidencePackHref(claim.id, 'pdf')} download>
+                  {t('desk.evidencePdf')}
+                </a>{' '}
+                ·{' '}
+                <a href={evidencePackHref(claim.id, 'csv')} download>
+                  {t('desk.evidenceCsv')}
+                </a>
+              </span>
             </p>
           </section>
         </div>
