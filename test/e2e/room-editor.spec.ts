@@ -123,4 +123,27 @@ test.describe('Room editor', () => {
     await editor.setView('Plan');
     await expect(editor.plan.getByRole('button', { name: 'Vast lounger deep sofa' })).toHaveClass(/plan-piece--(warning|error)/);
   });
+
+  test('the customer selects a piece and sees its size, the warnings and doorway fit, but cannot move or delete it', async ({ page, signInPage, homePage }) => {
+    test.setTimeout(120_000);
+    await signInPage.goto();
+    await signInPage.signIn(DEMO.customer);
+    await homePage.openProject(DEMO_PROJECT);
+    const editor = new RoomEditorPage(page);
+    await expect(editor.pieces.first()).toBeVisible();
+    const count = await editor.pieces.count();
+    expect(count).toBeGreaterThan(5);
+    await expect(editor.pieces.getByTestId('doorway-fit').first()).toBeVisible();
+    await expect(editor.warnings).toBeVisible();
+
+    await editor.setView('Plan');
+    const first = editor.pieces.first();
+    await first.getByRole('button').first().click();
+    await expect(first).toHaveAttribute('aria-current', 'true');
+    await expect(editor.plan.getByTestId('plan-selection')).toBeVisible();
+    await expect(editor.toolbar.getByRole('button', { name: 'Delete piece' })).toBeDisabled();
+    await editor.leaveFields();
+    await page.keyboard.press('Delete');
+    await expect(editor.pieces).toHaveCount(count);
+  });
 });
