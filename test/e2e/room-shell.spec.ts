@@ -154,6 +154,12 @@ test.describe('Room shell', () => {
     await request.post('/api/auth/sign-in', { data: DEMO.designer });
     const room = (await (await request.get(`/api/rooms/${shell.roomId()}`)).json()).room;
     expect(room.outline).toEqual([{ x: 0, y: 0 }, { x: 5600, y: 0 }, { x: 5600, y: 2500 }, { x: 3000, y: 2500 }, { x: 3000, y: 4000 }, { x: 0, y: 4000 }]);
+
+    // Nobody has furnished it yet, so it can be deleted (with its empty option).
+    await shell.deleteRoom();
+    await expect(page.getByRole('button', { name: /^Living room/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Drawn den/ })).toHaveCount(0);
+    expect((await request.get(`/api/rooms/${room.id}`)).status()).toBe(404);
   });
 
   test('saving over someone else’s change shows the conflict; loading theirs replaces the draft', async ({ page, signInPage, homePage, request }) => {

@@ -124,6 +124,22 @@ function RoomShellEditor({ projectId, projectName, designerIds, room }: { readon
     }
   };
 
+  const remove = async () => {
+    if (!room || saved.updatedAt === null || saving) return;
+    if (!window.confirm(t('roomShell.deleteConfirm', { name: saved.draft.name }))) return;
+    setSaving(true);
+    setServerError(null);
+    try {
+      await api.call(rooms.deleteRoom, { params: { roomId: room.id }, query: { expectedUpdatedAt: saved.updatedAt } });
+      useAppStore.getState().showToast('success', t('roomShell.deleted', { name: saved.draft.name }));
+      navigate({ name: 'project', projectId }, { replace: true });
+    } catch (error) {
+      if (isApiError(error) && error.code === 'conflict' && error.current) setConflict(error.current as Room);
+      else setServerError(describeError(error, t));
+      setSaving(false);
+    }
+  };
+
   const takeTheirs = () => {
     if (!conflict) return;
     const theirs = { name: conflict.name, shape: shapeOf(conflict) };
@@ -147,6 +163,11 @@ function RoomShellEditor({ projectId, projectName, designerIds, room }: { readon
           <span className="room-shell__status" role="status">
             {saving ? t('roomShell.saving') : !valid ? t('roomShell.problemCount', { count: problems.all.length + (problems.byPath.has('name') ? 1 : 0) }) : dirty ? t('roomShell.unsaved') : t('roomShell.allSaved')}
           </span>
+          {room && mayEdit ? (
+            <Button variant="ghost" disabled={saving} onClick={() => void remove()}>
+              {t('roomShell.delete')}
+            </Button>
+          ) : null}
           <Button variant="primary" disabled={!valid || !dirty || saving || !mayEdit} onClick={() => void save()}>
             {room ? t('roomShell.save') : t('roomShell.create')}
           </Button>

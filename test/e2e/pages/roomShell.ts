@@ -186,6 +186,12 @@ export class RoomShellPage {
     await expect(this.status).toHaveText('All changes saved');
   }
 
+  /** Deletes the room being edited, accepting the confirmation. */
+  async deleteRoom(): Promise<void> {
+    this.page.once('dialog', (dialog) => void dialog.accept());
+    await this.page.getByRole('button', { name: 'Delete room' }).click();
+  }
+
   /** The room's id from the editor's address (after the first save). */
   roomId(): string {
     const match = /\/rooms\/([^/]+)\/edit/.exec(new URL(this.page.url()).hash);
