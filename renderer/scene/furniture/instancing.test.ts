@@ -1,7 +1,7 @@
 import { assert, describe, it } from '../../testing/node-test.ts';
-import { Matrix4, Vector3 } from 'three';
+import { Color, Matrix4, Vector3 } from 'three';
 import type { PlacedItem, Product } from '../../api/types.ts';
-import { batchPieces, pieceMatrix } from './instancing.ts';
+import { batchPieces, pieceMatrix, placeItem } from './instancing.ts';
 import { resolvePieces } from './pieces.ts';
 
 const product = (id: string, category: Product['category'], widthMm: number, depthMm: number, heightMm: number): Product => ({
@@ -85,5 +85,58 @@ describe('batchPieces', () => {
         assert.ok(Math.abs(position.x - 3) <= 0.25 && Math.abs(position.z - 1) <= 0.3, `part at ${position.toArray()}`);
       }
     }
+  });
+});
+
+describe('models in batches', () => {
+  const sofa = { ...product('sofa', 'sofa', 2280, 980, 880), modelUrl: '/assets/models/sofa-3-seat.gltf', colours: ['navy'] };
+  const loadSofa = async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseModel } = await import('../models/loader.ts');
+    const bytes = readFileSync(new URL('../../../assets/models/sofa-3-seat.gltf', import.meta.url));
+    return parseModel(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), sofa.modelUrl, async () => new ArrayBuffer(0));
+  };
+
+  it('draws a piece with its model at the product’s true size, one batch per model mesh, in the chosen colour', async () => {
+    const template = await loadSofa();
+    const { pieces } = resolvePieces([item('a', 'sofa'), item('b', 'sofa', { xMm: 4000 })], [sofa]);
+    const batches = batchPieces(pieces, new Map([[sofa.modelUrl, template]]));
+    assert.equal(batches.length, template.parts.length);
+    assert.ok(batches.every((batch) => batch.key.startsWith('model:') && batch.count === 2));
+    const min = new Vector3(Infinity, Infinity, Infinity);
+    const max = new Vector3(-Infinity, -Infinity, -Infinity);
+    for (const batch of batches) {
+      const part = batch.source.kind === 'model' ? batch.source.part : null;
+      part!.geometry.computeBoundingBox();
+      const box = part!.geometry.boundingBox!.clone().applyMatrix4(new Matrix4().fromArray(batch.matrices, 0));
+      min.min(box.min);
+      max.max(box.max);
+    }
+    const size = max.clone().sub(min).toArray().map((value) => Math.round(value * 1000));
+    assert.deepEqual(size, [2280, 880, 980]);
+    const fabric = batches.find((batch) => batch.source.kind === 'model' && batch.source.part.colour === null)!;
+    const navy = new Color('#2b3a55');
+    assert.deepEqual([...fabric.colours.slice(0, 3)].map((v) => v.toFixed(4)), [navy.r, navy.g, navy.b].map((v) => v.toFixed(4)));
+  });
+
+  it('falls back to the procedural piece while the model loads and when it failed', () => {
+    const { pieces } = resolvePieces([item('a', 'sofa')], [sofa]);
+    for (const models of [new Map(), new Map([[sofa.modelUrl, null]])]) {
+      const batches = batchPieces(pieces, models);
+      assert.ok(batches.length > 0 && batches.every((batch) => batch.source.kind === 'part'));
+    }
+  });
+
+  it('moves one item’s instances for a drag preview and leaves the others', () => {
+    const { pieces } = resolvePieces([item('a', 'chair'), item('b', 'chair', { xMm: 3000 })], [product('chair', 'dining chair', 450, 520, 860)]);
+    const [batch] = batchPieces(pieces);
+    const live = batch!.matrices.slice();
+    const range = placeItem(batch!, 'a', { xMm: 1500, yMm: 2000, elevationMm: 0, rotationDeg: 0 }, live);
+    assert.ok(range);
+    const moved = new Vector3().setFromMatrixPosition(new Matrix4().fromArray(live, range[0] * 16));
+    const before = new Vector3().setFromMatrixPosition(new Matrix4().fromArray(batch!.matrices, range[0] * 16));
+    assert.ok(Math.abs(moved.x - before.x - 0.5) < 1e-6 && Math.abs(moved.z - before.z) < 1e-6);
+    const other = batch!.ranges.get('b')!;
+    assert.deepEqual([...live.slice(other[0] * 16, (other[0] + other[1]) * 16)], [...batch!.matrices.slice(other[0] * 16, (other[0] + other[1]) * 16)]);
   });
 });
