@@ -106,19 +106,6 @@ export interface StageChangeStory {
   readonly next: { readonly stage: Stage; readonly date: string } | null;
 }
 
-/** A stage's name in server-written English (notification titles). */
-export const STAGE_TITLES: Readonly<Record<Stage, string>> = {
-  intake: 'Intake',
-  photos: 'Photos',
-  designing: 'Designing',
-  options_ready: 'Options ready',
-  revisions: 'Revisions',
-  approved: 'Approved',
-  ordering: 'Ordering',
-  delivered: 'Delivered',
-  protected: 'Price protection',
-};
-
 const NEXT_PHRASE: Readonly<Record<Stage, string>> = {
   intake: 'the intake',
   photos: 'your room photos',

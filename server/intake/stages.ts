@@ -7,7 +7,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { ProgressSchema, TrackerSchema } from '../../core/api/intake.ts';
-import { isStage, scheduleStages, STAGE_TITLES, stageChangeText, type Schedule, type Stage } from '../../core/intake/index.ts';
+import { isStage, scheduleStages, stageChangeText, type Schedule, type Stage } from '../../core/intake/index.ts';
 import { timeOrderedId } from '../db/ids.ts';
 import type { Database } from '../db/schema.ts';
 import { HttpError, notFound } from '../http/errors.ts';
@@ -91,7 +91,7 @@ export async function recordStageChange(trx: Db, change: StageChange): Promise<b
   }
   // The customer hears about what someone else did (by the channel they chose for design news).
   if (facts.customerId && facts.customerId !== change.actor.id) {
-    await addNotifications(trx, [{ userId: facts.customerId, kind: `stage.${change.to}`, title: `${facts.name}: ${STAGE_TITLES[change.to]}`, body: text, link: `#/projects/${facts.id}`, data: { projectId: facts.id, stage: change.to } }], change.at);
+    await addNotifications(trx, [{ userId: facts.customerId, kind: `stage.${change.to}`, title: facts.name, body: text, link: `#/projects/${facts.id}`, data: { projectId: facts.id, stage: change.to } }], change.at);
   }
   return true;
 }

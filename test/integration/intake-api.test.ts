@@ -209,7 +209,7 @@ for (const engine of engines()) {
       const summary = (await maya.request('GET', '/api/projects')).json.projects.find((p: { id: string }) => p.id === projectId);
       assert.equal(summary.stage, 'options_ready', 'projects.stage follows the tracker');
       const told = (await maya.request('GET', '/api/notifications')).json.notifications.find((n: { kind: string }) => n.kind === 'stage.options_ready');
-      assert.equal(told?.title, 'Our flat: Options ready', 'the customer is told about the designer’s step');
+      assert.equal(told?.title, 'Our flat', 'the customer is told about the designer’s step');
       assert.equal(told?.body, event.text);
     });
 
