@@ -21,7 +21,7 @@ export async function addRoom(world: ClaimsWorld): Promise<void> {
 }
 
 export async function upload(session: ApiSession, path: string, bytes: Uint8Array, contentType = 'application/octet-stream'): Promise<{ status: number; json: any; headers: Headers }> {
-  const response = await fetch(session.baseUrl + path, { method: path.includes('/thumbnail') ? 'PUT' : 'POST', headers: { cookie: session.cookie, 'content-type': contentType }, body: bytes });
+  const response = await fetch(session.baseUrl + path, { method: path.includes('/thumbnail') ? 'PUT' : 'POST', headers: { cookie: session.cookie, 'content-type': contentType }, body: new Uint8Array(bytes) });
   const text = await response.text();
   return { status: response.status, json: text ? JSON.parse(text) : null, headers: response.headers };
 }
