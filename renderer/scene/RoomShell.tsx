@@ -35,6 +35,11 @@ export function RoomShell({ room }: { readonly room: RoomShape }) {
   }, [room]);
 
   const wallMaterial = useMemo(() => new MeshStandardMaterial({ vertexColors: true, roughness: 0.95 }), []);
+  // Light bounced round a real room keeps even the walls turned from the light fairly bright.
+  useEffect(() => {
+    wallMaterial.emissive.set(room.walls.colour);
+    wallMaterial.emissiveIntensity = 0.16;
+  }, [wallMaterial, room.walls.colour]);
   const trimMaterial = useMemo(() => new MeshStandardMaterial({ vertexColors: true, roughness: 0.5 }), []);
   const glassMaterial = useMemo(() => new MeshStandardMaterial({ vertexColors: true, roughness: 0.05, metalness: 0.1, transparent: true, opacity: 0.55, depthWrite: false, emissive: '#e4eef3', emissiveIntensity: 0.45 }), []);
   useEffect(
