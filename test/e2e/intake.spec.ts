@@ -140,6 +140,7 @@ test('a new customer starts a project and a style profile; the designer takes it
   await signInPage.signIn(IRIS);
   const card = page.getByRole('link', { name: `Open ${FLAT}` });
   await expect(card).toContainText(new RegExp(`Next: Options ready, expected ${DAY.source}`));
+  await snap(page, 'intake-home');
   await page.getByRole('link', { name: 'Start a new project' }).click();
   await expect(intake.heading).toHaveText('Start another project');
   // Only what is new: no style step (and below: pieces, address and currency already known).
