@@ -20,6 +20,7 @@ const PEOPLE = [
   { email: 'camille@intake.test', name: 'Camille Laurent', role: 'designer', password: 'camille-password', locale: 'en-GB' },
   { email: 'otto@intake.test', name: 'Otto Berg', role: 'designer', password: 'otto-password-1', locale: 'en-GB' },
   { email: 'admin@intake.test', name: 'Ada Admin', role: 'admin', password: 'admin-password', locale: 'en-GB' },
+  { email: 'lea@intake.test', name: 'Léa Moreau', role: 'customer', password: 'lea-password-1', locale: 'fr-FR' },
 ] as const;
 
 const STYLE = {
@@ -229,6 +230,28 @@ for (const engine of engines()) {
       assert.equal(event.note, 'A quick walk through the changes.');
       const maya = await as('maya@intake.test');
       assert.equal((await fetch(`${server.url}/api/files/${fileId}`, { headers: { cookie: maya.cookie } })).status, 200, 'the customer can play it');
+    });
+
+    test('a customer who skipped the style questions answers them later; the waiting project moves on', async () => {
+      const lea = await as('lea@intake.test');
+      assert.equal((await lea.request('GET', '/api/intake/known')).json.currency, 'EUR');
+      const started = await lea.request('POST', '/api/intake/projects', { name: 'Studio flat', rooms: [{ name: 'Main room', kind: 'living' }], budget: { amountMinor: 250_000, currency: 'EUR' } });
+      assert.equal(started.status, 201, JSON.stringify(started.json));
+      assert.equal(started.json.project.stage, 'intake', 'waiting for the style profile');
+      assert.equal((await lea.request('GET', '/api/me/style-profile')).json.profile, null);
+      const progress = (await lea.request('GET', '/api/me/progress')).json.progress[0];
+      assert.equal(progress.waitingOn, 'customer');
+      const bad = await lea.request('PUT', '/api/me/style-profile', { ...STYLE, cards: { 'no-such-card': 'like' } });
+      assert.equal(bad.status, 400);
+      assert.ok(bad.json.error.issues.some((issue: { path: string }) => issue.path.startsWith('body.cards')), JSON.stringify(bad.json.error.issues));
+      const saved = await lea.request('PUT', '/api/me/style-profile', STYLE);
+      assert.equal(saved.status, 200, JSON.stringify(saved.json));
+      assert.deepEqual(saved.json.profile.summary.avoids, ['industrial']);
+      const tracker = (await lea.request('GET', `/api/projects/${started.json.project.id}/tracker`)).json.tracker;
+      assert.equal(tracker.stage, 'photos');
+      assert.match(tracker.timeline[0].text, /^Léa finished the intake\./);
+      const designer = await as('camille@intake.test');
+      assert.equal((await designer.request('PUT', '/api/me/style-profile', STYLE)).status, 403, 'only a customer has a style profile');
     });
 
     test('the style profile ranks the real search: a matching product above a non-matching one', async () => {
