@@ -57,7 +57,8 @@ export function CompareScreen({ projectId, roomId }: { readonly projectId: strin
 function CompareColumn({ projectId, entry, room }: { readonly projectId: string; readonly entry: ComparedOption; readonly room: Room | null }) {
   const { t } = useTranslation();
   const formatters = useFormatters();
-  const lines = optionLines(entry.items, entry.products);
+  // By name, so the columns read side by side.
+  const lines = optionLines(entry.items, entry.products).sort((a, b) => a.name.localeCompare(b.name));
   return (
     <article className={entry.approved ? 'compare-card compare-card--approved' : 'compare-card'} aria-labelledby={`compare-${entry.option.id}`} data-testid="compare-card">
       <header className="compare-card__head">

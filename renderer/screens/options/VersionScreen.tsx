@@ -34,6 +34,7 @@ export function VersionScreen({ projectId, optionId, number }: { readonly projec
   const to = against === 'previous' ? number : 'live';
   const changes = useResource(`changes:${optionId}:${from}:${to}`, (signal) => api.call(endpoints.optionChanges, { params: { optionId }, query: { from, to }, signal }));
   const back = routeHref({ name: 'project', projectId, optionId });
+  const sortedLines = useMemo(() => (version.status === 'ready' ? optionLines(version.data.document.items, version.data.products).sort((a, b) => a.name.localeCompare(b.name)) : []), [version.status, version.data]);
   const pieces = useMemo(() => (version.status === 'ready' ? resolvePieces(version.data.document.items, version.data.products).pieces : []), [version.status, version.data]);
   return (
     <div className="page page--options">
@@ -78,7 +79,7 @@ export function VersionScreen({ projectId, optionId, number }: { readonly projec
                   <span className="panel__count">{version.data.document.items.length}</span>
                 </h2>
                 <ul className="piece-list" role="list">
-                  {optionLines(version.data.document.items, version.data.products).map((line) => (
+                  {sortedLines.map((line) => (
                     <li key={line.item.id} className="piece">
                       <div className="piece__main">
                         <span className="piece__name">{line.name || t('project.ownPiece')}</span>
