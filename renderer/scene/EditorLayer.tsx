@@ -138,6 +138,7 @@ export function EditorLayer({ controller, pieces, outline, severity, warnings, f
       const drag = trackDrag(createDragSession({ outline: room, piece, others: current, grab }), piece.elevationMm ?? 0, editor.place);
       if (controls.current) controls.current.enabled = false;
       host.setPointerCapture(down.pointerId);
+      canvas.style.cursor = 'grabbing';
       const onMove = (event: PointerEvent) => {
         if (event.pointerId === down.pointerId) drag.move(picker.current?.(event.clientX, event.clientY, planeHeight) ?? null, event.altKey || event.shiftKey);
       };
@@ -148,6 +149,7 @@ export function EditorLayer({ controller, pieces, outline, severity, warnings, f
         host.removeEventListener('pointercancel', onCancel);
         if (host.hasPointerCapture(down.pointerId)) host.releasePointerCapture(down.pointerId);
         if (controls.current) controls.current.enabled = true;
+        canvas.style.cursor = 'grab';
         drag.end(commit);
       };
       const onUp = (event: PointerEvent) => finish(event, true);
@@ -165,11 +167,30 @@ export function EditorLayer({ controller, pieces, outline, severity, warnings, f
       if (moved <= CLICK_PX) editorStore.getState().select(null);
     };
 
+    // The cursor says what a press would do: grab a piece, measure, or orbit. One pick per frame at most.
+    let hoverFrame = 0;
+    let hoverAt: { x: number; y: number } | null = null;
+    const onHover = (event: PointerEvent) => {
+      if (event.buttons !== 0 || event.target !== canvas) return;
+      hoverAt = { x: event.clientX, y: event.clientY };
+      if (hoverFrame) return;
+      hoverFrame = requestAnimationFrame(() => {
+        hoverFrame = 0;
+        if (!hoverAt || editorStore.getState().draggingId) return;
+        const measuring = editorStore.getState().tool === 'measure';
+        const over = measuring ? null : itemPick.current?.(hoverAt.x, hoverAt.y);
+        canvas.style.cursor = measuring ? 'crosshair' : over ? (latest.current.controller?.canEdit() ? 'grab' : 'pointer') : '';
+      });
+    };
+
     host.addEventListener('pointerdown', onPointerDown, { capture: true });
     host.addEventListener('pointerup', onPointerUp);
+    host.addEventListener('pointermove', onHover);
     return () => {
       host.removeEventListener('pointerdown', onPointerDown, { capture: true });
       host.removeEventListener('pointerup', onPointerUp);
+      host.removeEventListener('pointermove', onHover);
+      cancelAnimationFrame(hoverFrame);
     };
   }, [canvas, picker, controls]);
 
