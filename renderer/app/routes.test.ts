@@ -24,6 +24,13 @@ describe('routes', () => {
     for (const route of [{ name: 'room-edit', projectId: 'p1', roomId: null }, { name: 'room-edit', projectId: 'p/1', roomId: 'r/2' }] as const) assert.deepEqual(parseRoute(routeHref(route)), route);
   });
 
+  it('[Intake] addresses the new-project wizard, the style profile and a project customer’s summary', () => {
+    assert.deepEqual(parseRoute('#/start'), { name: 'start' });
+    assert.deepEqual(parseRoute('#/style'), { name: 'style' });
+    assert.deepEqual(parseRoute('#/projects/p1/style'), { name: 'project-style', projectId: 'p1' });
+    for (const route of [{ name: 'start' }, { name: 'style' }, { name: 'project-style', projectId: 'p/1' }] as const) assert.deepEqual(parseRoute(routeHref(route)), route);
+  });
+
   it('survives a malformed escape', () => {
     assert.deepEqual(parseRoute('#/projects/%E0%A4%A'), { name: 'project', projectId: '%E0%A4%A' });
   });
