@@ -1176,6 +1176,30 @@ export const en = {
       cancel: 'Cancel',
     },
   },
+  // [Options] the live swap, the price ribbon and the option export
+  swap: {
+    alternativesTitle: 'Alternatives for {{name}}',
+    alternativesLoading: 'Finding alternatives…',
+    rankedByStyle: 'Closest to your style first.',
+    noAlternatives: 'Nothing else in this category fits here.',
+    swap: 'Swap',
+    swapFor: 'Swap {{from}} for {{to}}',
+    otherCurrencyShort: 'Priced in {{currency}}',
+    dropHint: 'Drag a product onto a piece to swap it.',
+    readOnly: 'You can’t swap pieces in this option.',
+    pieceGone: 'That piece was just removed by someone else, so {{name}} wasn’t swapped in.',
+    otherCurrency: '{{name}} is priced in {{product}}, but this option is in {{option}}. Choose a product sold in {{option}}.',
+    unpriced: 'A piece in this option has no price yet; try again in a moment.',
+    same: '{{name}} is already this piece.',
+    doesNotFit: '{{name}} is swapped in but doesn’t fit here: it overlaps a neighbour or the walls. Move it or pick a smaller piece.',
+    nudged: '{{name}} is swapped in, moved a little to fit.',
+    done: '{{name}} swapped in ({{delta}}).',
+    ribbonTotal: 'Total',
+    noTotal: '—',
+    vsVersion: '{{amount}} vs {{version}}',
+    vsOpened: '{{amount}} since you opened this page (nothing published yet)',
+    lastSwap: 'Last swap: {{name}} {{amount}}',
+  },
 } as const;
 
 export type Messages = typeof en;

@@ -71,7 +71,8 @@ export default function RoomView({ room, pieces, settled, editing }: RoomViewPro
 
   // A product dragged from the catalog lands where it is dropped on the floor (a wall piece, on the wall nearest).
   const onDragOver = (event: DragEvent<HTMLDivElement>) => {
-    if (!editing?.controller?.canEdit() || !carriesProduct(event.dataTransfer)) return;
+    // [Options] a customer may not place pieces but may swap one (onProductDroppedOnPiece).
+    if (!(editing?.controller?.canEdit() || editing?.onProductDroppedOnPiece) || !carriesProduct(event.dataTransfer)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
     if (!dropping) setDropping(true);

@@ -35,6 +35,10 @@ import { CommentsPanel } from '../options/CommentsPanel.tsx';
 import { OptionPanel } from '../options/OptionPanel.tsx';
 import { RoomShellLinks } from '../room/RoomShellLinks.tsx';
 import { PinnedReference } from '../photos/PinnedReference.tsx';
+import { AlternativesPanel } from '../../swap/AlternativesPanel.tsx';
+import { PieceDropZone } from '../../swap/PieceDropZone.tsx';
+import { useMaySwap, useSwap } from '../../swap/useSwap.ts';
+import { PriceRibbon } from './PriceRibbon.tsx';
 
 /** three.js and the scene load only when a project opens, so sign-in and home stay light. */
 const RoomView = lazy(() => import('../../scene/RoomView.tsx'));
@@ -88,9 +92,13 @@ function ProjectBody({ project, optionId, reload }: { readonly project: ProjectD
   const selectedId = useEditor((state) => state.selectedId);
   const selectPiece = useCallback((id: string) => editorStore.getState().select(id), []);
   const doorwayFit = useCallback((dims: { widthMm: number; depthMm: number; heightMm: number }, category: string) => (room ? doorwayFitOf(room, { ...dims, category }) : null), [room]);
-  const editing = useMemo(() => ({ controller: editor.controller, pieces: editor.pieces, severity: editor.severity, warnings: editor.warnings }), [editor.controller, editor.pieces, editor.severity, editor.warnings]);
+  // [Options] the live swap: a product dropped on a piece (3D view or its line) replaces it in one edit.
+  const swap = useSwap({ live, products: content.products, currency: project.budget?.currency ?? null, outline: room?.outline ?? null });
+  const maySwap = useMaySwap();
+  const editing = useMemo(() => ({ controller: editor.controller, pieces: editor.pieces, severity: editor.severity, warnings: editor.warnings, onProductDroppedOnPiece: maySwap ? swap : undefined }), [editor.controller, editor.pieces, editor.severity, editor.warnings, maySwap, swap]);
   const lines = useMemo(() => (content.items ? optionLines(content.items, content.products) : []), [content]);
   const optionStatus = content.items ? 'ready' : optionData.status;
+  const selectedLine = lines.find((line) => line.item.id === selectedId) ?? null;
 
   const selectOption = (id: string) => navigate({ name: 'project', projectId: project.id, optionId: id }, { replace: true });
   const selectRoom = (roomId: string) => {
@@ -156,12 +164,18 @@ function ProjectBody({ project, optionId, reload }: { readonly project: ProjectD
                 navigate({ name: 'project', projectId: project.id, ...(id ? { optionId: id } : {}) }, { replace: true });
               }}
             />
-            {option ? <PieceList status={optionStatus} lines={lines} error={optionData.error} onRetry={optionData.reload} budget={project.budget} unresolved={editor.unresolved} selectedId={selectedId} onSelect={selectPiece} doorwayFit={doorwayFit} /> : null}
+            {option ? (
+              <PieceDropZone enabled={maySwap} onSwap={swap}>
+                <PieceList status={optionStatus} lines={lines} error={optionData.error} onRetry={optionData.reload} budget={project.budget} unresolved={editor.unresolved} selectedId={selectedId} onSelect={selectPiece} doorwayFit={doorwayFit} />
+              </PieceDropZone>
+            ) : null}
+            {option && selectedLine ? <AlternativesPanel optionId={option.id} item={selectedLine.item} name={selectedLine.name || t('project.ownPiece')} maySwap={maySwap} onSwap={swap} /> : null}
             {option ? <WarningList warnings={editor.warnings} /> : null}
             {/* [Options] comments on the option and its pieces */}
             {option ? <CommentsPanel optionId={option.id} pieces={lines.map((line) => ({ id: line.item.id, name: line.name || t('project.ownPiece') }))} /> : null}
           </aside>
           <section className="project__view" aria-label={t('scene.label', { room: room.name })}>
+            {option ? <PriceRibbon optionId={option.id} items={content.items} products={content.products} currency={project.budget?.currency ?? null} /> : null}
             <div className="editor-stage">
               <EditorToolbar canUndo={snapshot?.canUndo ?? false} canRedo={snapshot?.canRedo ?? false} readOnly={(snapshot?.readOnly ?? true) || !editor.controller?.canEdit()} />
               <div className={viewMode === 'split' ? 'editor-views editor-views--split' : 'editor-views'}>

@@ -1,0 +1,61 @@
+/**
+ * [Options] The last swap made on this page (what the price ribbon says about it) and the
+ * bench's marks. One tiny store: the drop handler writes it in the same event as the live edit,
+ * so React commits the swapped piece, the list's total and the ribbon's difference together.
+ */
+import { create } from 'zustand';
+import type { Money } from '../../core/money.ts';
+import type { Product } from '../api/types.ts';
+
+export interface LastSwap {
+  /** Increases with every swap (the ribbon's paint probe keys on it). */
+  readonly seq: number;
+  readonly optionId: string;
+  readonly itemId: string;
+  /** The record the swap was priced with (the ribbon prices with it until the cache has it). */
+  readonly product: Product;
+  readonly delta: Money;
+  readonly totalAfter: Money;
+  readonly nudged: boolean;
+  readonly fits: boolean;
+}
+
+interface SwapState {
+  readonly last: LastSwap | null;
+  record(swap: Omit<LastSwap, 'seq'>): void;
+  clear(): void;
+}
+
+export const useSwapStore = create<SwapState>((set, get) => ({
+  last: null,
+  record: (swap) => set({ last: { ...swap, seq: (get().last?.seq ?? 0) + 1 } }),
+  clear: () => set({ last: null }),
+}));
+
+/** Performance marks for `npm run bench -- swap`: the drop handler's start and the difference's paint. */
+export const SWAP_DROP_MARK = 'atelier:swap-drop';
+export const SWAP_PAINT_MARK = 'atelier:swap-painted';
+export const SWAP_MEASURE = 'atelier:swap-drop-to-paint';
+
+export function markSwapDrop(): void {
+  performance.clearMarks(SWAP_DROP_MARK);
+  performance.mark(SWAP_DROP_MARK);
+}
+
+/**
+ * After React committed the difference: the next animation frame is where the browser paints
+ * it; a message posted from that frame's callback runs after the paint.
+ */
+export function markSwapPaintedAfterNextFrame(): void {
+  if (performance.getEntriesByName(SWAP_DROP_MARK, 'mark').length === 0) return;
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      performance.mark(SWAP_PAINT_MARK);
+      performance.measure(SWAP_MEASURE, SWAP_DROP_MARK, SWAP_PAINT_MARK);
+      performance.clearMarks(SWAP_DROP_MARK);
+    };
+    channel.port2.postMessage(null);
+  });
+}
