@@ -200,7 +200,7 @@ export async function runCrashTrial(options: CrashTrialOptions = {}): Promise<Cr
     // Every edit, including those made while the server was down, reaches the store (bounded wait;
     // the provider's unsynced count restarts at a reconnect, so the store itself is asked).
     let ids = await storedIds(dataDir, optionId);
-    for (const deadline = Date.now() + 10_000; Date.now() < deadline && !Array.from({ length: sent }, (_, i) => burstId(i)).every((id) => ids.has(id)); ) {
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline && !Array.from({ length: sent }, (_, i) => burstId(i)).every((id) => ids.has(id)); ) {
       await sleep(200);
       ids = await storedIds(dataDir, optionId);
     }

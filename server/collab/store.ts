@@ -9,6 +9,7 @@ import type { Database } from '../db/schema.ts';
  * to the in-memory document (see server.ts), so an update the server acknowledged is on disk.
  */
 export const COMPACT_AFTER_UPDATES = 200;
+const DELETE_CHUNK = 500;
 
 export async function optionExists(db: Kysely<Database>, optionId: string): Promise<boolean> {
   return (await db.selectFrom('design_options').select('id').where('id', '=', optionId).executeTakeFirst()) !== undefined;
@@ -72,8 +73,12 @@ export async function compactOption(db: Kysely<Database>, optionId: string): Pro
       .values({ option_id: optionId, state: encoded, updated_at: now })
       .onConflict((oc) => oc.column('option_id').doUpdateSet({ state: encoded, updated_at: now }))
       .execute();
-    const lastId = updates[updates.length - 1]!.id;
-    await trx.deleteFrom('option_updates').where('option_id', '=', optionId).where('id', '<=', lastId).execute();
+    // Exactly the rows folded in: on PostgreSQL an update with a smaller id may commit after
+    // this transaction read (ids are handed out before commit), and must not be deleted unread.
+    const ids = updates.map((row) => row.id);
+    for (let i = 0; i < ids.length; i += DELETE_CHUNK) {
+      await trx.deleteFrom('option_updates').where('option_id', '=', optionId).where('id', 'in', ids.slice(i, i + DELETE_CHUNK)).execute();
+    }
     await trx.updateTable('design_options').set({ document: JSON.stringify(toSnapshot(doc)), updated_at: now }).where('id', '=', optionId).execute();
     doc.destroy();
   });
