@@ -82,7 +82,7 @@ test.describe('Room shell', () => {
     await page.screenshot({ path: path.join(folder, 'room-shell-3d.png') });
   });
 
-  test('a door wider than its wall is refused with the message, and leaving with changes asks first', async ({ page, signInPage, homePage, request }) => {
+  test('a door wider than its wall is refused with the message, and leaving with changes asks first', async ({ page, signInPage, homePage, request }, testInfo) => {
     const shell = await asDesignerOnDemoProject(page, signInPage, homePage);
     await shell.startNewRoom();
     await shell.setName('Box room');
@@ -93,9 +93,14 @@ test.describe('Room shell', () => {
     await expect(shell.saveButton).toBeDisabled();
     await expect(shell.status).toHaveText('1 problem to fix before saving');
     await expect(shell.wall(1).locator('xpath=..')).toHaveClass(/plan__wall--fault/);
+    await expect(shell.wallFault(1)).toHaveAttribute('aria-label', 'wall 1 (800 mm) is shorter than door 1 on it (900 mm wide)');
+    const folder = path.resolve(process.env.ATELIER_E2E_OUTPUT ?? testInfo.outputDir);
+    await mkdir(folder, { recursive: true });
+    await page.screenshot({ path: path.join(folder, 'room-shell-refused.png') });
 
     await shell.setOpening({ widthMm: 700, offsetMm: 50 });
     await expect(shell.openingProblems).toHaveCount(0);
+    await expect(shell.wallFault(1)).toHaveCount(0);
     // By keyboard: the focused door slides along its wall, and stops at its end.
     await shell.plan.locator('[data-opening-id="door-1"] .plan__opening-hit').focus();
     await page.keyboard.press('ArrowRight');

@@ -230,6 +230,7 @@ function RoomShellEditor({ projectId, projectName, designerIds, room }: { readon
               selectedWall={selectedWall}
               selectedOpening={selectedOpening}
               faultyWalls={problems.walls}
+              wallMessages={problems.wallMessages}
               faultyOpenings={problems.openings}
               onShapeChange={setShape}
               onSelectWall={setSelectedWall}

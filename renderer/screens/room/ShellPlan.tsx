@@ -14,6 +14,8 @@ export interface ShellPlanProps {
   readonly selectedWall: number | null;
   readonly selectedOpening: string | null;
   readonly faultyWalls: ReadonlySet<number>;
+  /** What is wrong at each wall at fault: a marker on the wall says so. */
+  readonly wallMessages: ReadonlyMap<number, readonly string[]>;
   readonly faultyOpenings: ReadonlySet<string>;
   readonly onShapeChange: (shape: RoomShape) => void;
   readonly onSelectWall: (wallIndex: number | null) => void;
@@ -241,6 +243,21 @@ export function ShellPlan(props: ShellPlanProps) {
                 openingLabel={(id) => t('roomShell.openingHandle', { id })}
               />
               <PlanDimensions shape={shape} transform={transform} faultyWalls={props.faultyWalls} />
+              {[...props.wallMessages].map(([index, messages]) => {
+                const wall = walls[index];
+                if (!wall) return null;
+                // Just inside the room, at the middle of the wall.
+                const at = toPx(transform, { x: (wall.start.x + wall.end.x) / 2 + wall.inward.x * 250, y: (wall.start.y + wall.end.y) / 2 + wall.inward.y * 250 });
+                return (
+                  <g key={index} className="room-plan__fault" role="img" aria-label={messages.join('; ')} data-fault-wall={index}>
+                    <title>{messages.join('\n')}</title>
+                    <circle cx={at.x} cy={at.y} r={9} />
+                    <text x={at.x} y={at.y} textAnchor="middle" dominantBaseline="central">
+                      !
+                    </text>
+                  </g>
+                );
+              })}
               {!drawing
                 ? shape.outline.map((corner, index) => {
                     const at = toPx(transform, corner);

@@ -64,6 +64,7 @@ describe('problems', () => {
     assert.equal(isValid(problems), false);
     assert.deepEqual(openingProblems(problems, 0), ['wall 1 (800 mm) is shorter than door 1 on it (900 mm wide)']);
     assert.ok(problems.walls.has(0));
+    assert.deepEqual(problems.wallMessages.get(0), ['wall 1 (800 mm) is shorter than door 1 on it (900 mm wide)']);
     assert.ok(problems.openings.has('door-1'));
   });
 

@@ -124,6 +124,8 @@ export interface SortedProblems {
   /** Outline problems: shown beside the plan. */
   readonly outline: readonly string[];
   readonly walls: ReadonlySet<number>;
+  /** What is wrong at each wall at fault, for the marker drawn on it. */
+  readonly wallMessages: ReadonlyMap<number, readonly string[]>;
   readonly openings: ReadonlySet<string>;
 }
 
@@ -133,12 +135,17 @@ export function problemsOf(draft: RoomDraft, nameRequired: string): SortedProble
   const byPath = new Map<string, string>();
   const outline: string[] = [];
   const walls = new Set<number>();
+  const wallMessages = new Map<number, string[]>();
+  const atWall = (index: number, message: string) => {
+    walls.add(index);
+    wallMessages.set(index, [...(wallMessages.get(index) ?? []), message]);
+  };
   const openings = new Set<string>();
   if (draft.name.trim() === '') byPath.set('name', nameRequired);
   for (const problem of all) {
     if (problem.path === 'outline' || problem.path.startsWith('outline[')) {
       outline.push(problem.message);
-      for (const match of problem.message.matchAll(/wall (\d+)/g)) walls.add(Number(match[1]) - 1);
+      for (const match of problem.message.matchAll(/wall (\d+)/g)) atWall(Number(match[1]) - 1, problem.message);
       continue;
     }
     const opening = /^openings\[(\d+)\]/.exec(problem.path);
@@ -146,13 +153,13 @@ export function problemsOf(draft: RoomDraft, nameRequired: string): SortedProble
       const o = draft.shape.openings[Number(opening[1])];
       if (o) {
         openings.add(o.id);
-        if (problem.code === 'opening-wider-than-wall') walls.add(o.wallIndex);
+        if (problem.code === 'opening-wider-than-wall') atWall(o.wallIndex, problem.message);
       }
     }
     const previous = byPath.get(problem.path);
     byPath.set(problem.path, previous ? `${previous}; ${problem.message}` : problem.message);
   }
-  return { all, byPath, outline, walls, openings };
+  return { all, byPath, outline, walls, wallMessages, openings };
 }
 
 /** The message for any field of one opening ("openings[2].…"), joined. */

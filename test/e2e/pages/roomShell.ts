@@ -126,6 +126,11 @@ export class RoomShellPage {
     return this.plan.getByRole('button', { name: new RegExp(`^Wall ${number},`) });
   }
 
+  /** The marker on a wall at fault; its accessible name is what is wrong. */
+  wallFault(number: number): Locator {
+    return this.plan.locator(`[data-fault-wall="${number - 1}"]`);
+  }
+
   async selectWall(number: number): Promise<void> {
     await this.wall(number).dispatchEvent('pointerdown', { button: 0, pointerId: 1, isPrimary: true });
     await expect(this.page.getByText(`On wall ${number}`, { exact: true })).toBeVisible();
