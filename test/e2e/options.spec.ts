@@ -129,18 +129,20 @@ test('the designer duplicates an option, renames the copy, compares the two and 
   await new SignInPage(page).goto();
   await new SignInPage(page).signIn(DEMO.designer);
   await new HomePage(page).openProject(DEMO_PROJECT);
+  // Let the 3D view settle first: the sidebar's buttons hold still for a click on a loaded machine.
+  await new ProjectPage(page).waitForScene();
   const versions = new VersionsPanel(page);
   const options = page.getByRole('region', { name: 'Design options' });
   await expect(options.getByRole('button')).toHaveCount(1);
-  await versions.panel.getByRole('button', { name: 'Duplicate' }).click();
+  await versions.panel.getByRole('button', { name: 'Duplicate' }).click({ timeout: 30_000 });
   await expect(versions.panel.getByLabel('Option name')).toHaveValue(/\(copy\)$/);
   await versions.panel.getByLabel('Option name').fill('Option B — lighter');
-  await versions.panel.getByRole('button', { name: 'Duplicate' }).last().click();
+  await versions.panel.getByRole('button', { name: 'Duplicate' }).last().click({ timeout: 30_000 });
   await expect(options.getByRole('button')).toHaveCount(2, { timeout: 30_000 });
   await expect(options.getByRole('button', { name: /^Option B — lighter/ })).toHaveAttribute('aria-pressed', 'true');
-  await versions.panel.getByRole('button', { name: 'Rename' }).click();
+  await versions.panel.getByRole('button', { name: 'Rename' }).click({ timeout: 30_000 });
   await versions.panel.getByLabel('New name').fill('Option B — airy');
-  await versions.panel.getByRole('button', { name: 'Save' }).click();
+  await versions.panel.getByRole('button', { name: 'Save' }).click({ timeout: 30_000 });
   await expect(options.getByRole('button', { name: /^Option B — airy/ })).toBeVisible({ timeout: 30_000 });
 
   // The project page keeps a 3D view busy: follow the link's address rather than wait for a still click target on a loaded machine.
@@ -150,7 +152,7 @@ test('the designer duplicates an option, renames the copy, compares the two and 
   const totals = await Promise.all((await cards.getByTestId('compare-total').all()).map(async (cell) => centsOf(await cell.innerText())));
   expect(totals[0]).toBe(totals[1]);
   await snap(page, 'options-compare-two');
-  await cards.getByRole('link', { name: 'Option B — airy' }).click();
+  await cards.getByRole('link', { name: 'Option B — airy' }).click({ timeout: 30_000 });
 
   await expect(versions.panel.getByRole('button', { name: 'Delete' })).toBeVisible({ timeout: 30_000 });
   await versions.panel.getByRole('button', { name: 'Delete' }).click({ timeout: 30_000 });
