@@ -20,6 +20,7 @@ import type { Database, OptionApprovalsTable } from '../db/schema.ts';
 import { HttpError } from '../http/errors.ts';
 import { addNotifications } from '../notify/notifications.ts';
 import { addTimelineEvents } from '../notify/timeline.ts';
+import { recordStageChange } from '../intake/stages.ts';
 import { canonicalJson, lockOption, optionContext, optionLink, person, projectDesignerIds, readLiveSnapshot, type Db } from './records.ts';
 import { latestVersionRow, readVersion, summarise, versionLabel, writeVersion, type Publisher } from './versions.ts';
 
@@ -95,7 +96,7 @@ export async function approveOption(db: Kysely<Database>, engine: Engine, option
     await addNotifications(trx, designers.map((userId) => ({ userId, kind: 'option.approved', title, body: replaced ? `It replaces the approval of ${replaced.optionName}.` : 'The shopping list is ready.', link: optionLink(option), data: { optionId, number: pinned.row.number } })), now);
     await addTimelineEvents(trx, [{ projectId: option.projectId, subjectUserId: context.customerId ?? by.id, actorName: by.name, kind: 'option.approved', text: `${title}${replaced ? `, replacing the approval of ${replaced.optionName}` : ''}`, at: now }]);
     if (['intake', 'photos', 'designing', 'options_ready', 'revisions'].includes(context.stage)) {
-      await trx.updateTable('projects').set({ stage: 'approved', updated_at: now }).where('id', '=', option.projectId).execute();
+      await recordStageChange(trx, { projectId: option.projectId, to: 'approved', actor: { id: by.id, name: by.name }, at: now });
     }
     return { approval: await toApproval(trx, row), replaced };
   });

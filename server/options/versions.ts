@@ -18,6 +18,7 @@ import type { Database, OptionVersionsTable } from '../db/schema.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import { addNotifications } from '../notify/notifications.ts';
 import { addTimelineEvents } from '../notify/timeline.ts';
+import { recordStageChange } from '../intake/stages.ts';
 import { entryLookup, optionCurrency, priceDocument, priceEntries, pricingFailure, type PriceEntry } from './pricing.ts';
 import { lockOption, optionContext, optionLink, person, readLiveSnapshot, type Db, type OptionContext } from './records.ts';
 
@@ -134,7 +135,7 @@ export async function publishVersion(db: Kysely<Database>, engine: Engine, optio
     }
     await addTimelineEvents(trx, [{ projectId: context.option.projectId, subjectUserId: context.customerId ?? by.id, actorName: by.name, kind: 'option.published', text: `${by.name} published ${summary.label} of ${context.option.name}`, at: now }]);
     if (['intake', 'photos', 'designing', 'revisions'].includes(context.stage)) {
-      await trx.updateTable('projects').set({ stage: 'options_ready', updated_at: now }).where('id', '=', context.option.projectId).execute();
+      await recordStageChange(trx, { projectId: context.option.projectId, to: 'options_ready', actor: { id: by.id, name: by.name }, at: now });
     }
     return summary;
   });

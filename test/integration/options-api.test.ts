@@ -146,6 +146,12 @@ for (const engine of engines()) {
       assert.match(told.body, /Warm woods/);
       const timeline = await db.selectFrom('timeline_events').select(['text', 'kind']).where('project_id', '=', projectId).where('kind', '=', 'option.published').execute();
       assert.equal(timeline.length, 1);
+      const tracker = (await customer.request('GET', `/api/projects/${projectId}/tracker`)).json.tracker;
+      assert.deepEqual(
+        { stage: tracker.history.at(-1).stage, by: tracker.history.at(-1).actorName },
+        { stage: 'options_ready', by: 'Camille Laurent' },
+        'publishing moves the project to "options ready" through the stage tracker, naming the designer',
+      );
       const list = await customer.request('GET', `/api/options/${optionA}/versions`);
       assert.deepEqual(list.json.versions.map((v: any) => v.label), ['v1']);
       const read = await support.request('GET', `/api/options/${optionA}/versions/1`);
