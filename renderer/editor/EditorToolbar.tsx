@@ -10,7 +10,7 @@ import './editor.css';
  * The toolbar above the view: the 3D | Plan | Split switch and the editing commands. Buttons run
  * the same named commands as the shortcuts, the native menu and the palette.
  */
-export function EditorToolbar({ canUndo, canRedo, readOnly }: { readonly canUndo: boolean; readonly canRedo: boolean; readonly readOnly: boolean }) {
+export function EditorToolbar({ canUndo, canRedo, readOnly, selectedName = null }: { readonly canUndo: boolean; readonly canRedo: boolean; readonly readOnly: boolean; readonly selectedName?: string | null }) {
   const { t } = useTranslation();
   const viewMode = useEditor((state) => state.viewMode);
   const hasSelection = useEditor((state) => state.selectedId !== null);
@@ -61,6 +61,10 @@ export function EditorToolbar({ canUndo, canRedo, readOnly }: { readonly canUndo
       <span className="editor-toolbar__group">
         {button('tool.measure', true, { pressed: tool === 'measure' })}
         {button('view.palette', true)}
+      </span>
+      {/* Screen readers hear what is selected, whichever view it was picked in. */}
+      <span className="editor-toolbar__status" role="status" aria-live="polite">
+        {selectedName ? t('editor.selected', { name: selectedName }) : ''}
       </span>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Money } from '../../../core/money.ts';
 import { useFormatters } from '../../i18n/useFormatters.ts';
@@ -25,6 +26,11 @@ export function PieceList({ status, lines, error, onRetry, budget, unresolved, s
   const format = useFormatters();
   const totals = totalsByCurrency(lines);
   const headroom = budgetHeadroom(totals, budget);
+  // [Room] A piece selected in the 3D view or the plan scrolls its line into view.
+  const listRef = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (selectedId) listRef.current?.querySelector(`[data-item-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
   return (
     <section className="panel panel--grow" aria-labelledby="pieces-title">
       <h2 className="panel__title" id="pieces-title">
@@ -36,7 +42,7 @@ export function PieceList({ status, lines, error, onRetry, budget, unresolved, s
       {status === 'ready' && lines.length === 0 ? <p className="muted panel__empty">{t('project.noItems')}</p> : null}
       {status === 'ready' && lines.length > 0 ? (
         <>
-          <ul className="piece-list" role="list">
+          <ul className="piece-list" role="list" ref={listRef}>
             {lines.map((line) => (
               <li key={line.item.id} className={line.item.id === selectedId ? 'piece piece--selected' : 'piece'} data-item-id={line.item.id} aria-current={line.item.id === selectedId ? 'true' : undefined}>
                 <div className="piece__main">

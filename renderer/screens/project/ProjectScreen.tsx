@@ -177,7 +177,7 @@ function ProjectBody({ project, optionId, reload }: { readonly project: ProjectD
           <section className="project__view" aria-label={t('scene.label', { room: room.name })}>
             {option ? <PriceRibbon optionId={option.id} items={content.items} products={content.products} currency={project.budget?.currency ?? null} /> : null}
             <div className="editor-stage">
-              <EditorToolbar canUndo={snapshot?.canUndo ?? false} canRedo={snapshot?.canRedo ?? false} readOnly={(snapshot?.readOnly ?? true) || !editor.controller?.canEdit()} />
+              <EditorToolbar canUndo={snapshot?.canUndo ?? false} canRedo={snapshot?.canRedo ?? false} readOnly={(snapshot?.readOnly ?? true) || !editor.controller?.canEdit()} selectedName={editor.pieces.find((piece) => piece.id === selectedId)?.label ?? null} />
               <div className={viewMode === 'split' ? 'editor-views editor-views--split' : 'editor-views'}>
                 <div className="editor-pane" hidden={viewMode === 'plan'}>
                   <Suspense fallback={<LoadingState label={t('project.optionLoading')} />}>
