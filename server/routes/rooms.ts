@@ -75,6 +75,32 @@ function sizeText(shape: RoomShape): string {
   return `${metres(Math.max(...xs) - Math.min(...xs))} × ${metres(Math.max(...ys) - Math.min(...ys))}`;
 }
 
+/**
+ * What deleting a room would take with it (its rows cascade): pieces in its options (a live edit
+ * not yet compacted into `document` may hold some, so pending edits count), published versions,
+ * comments, approvals, the customer's photos and photo requests, their intake answers and kept
+ * pieces. Each is a reason to keep the room; an empty list means nothing would be lost.
+ */
+async function whatTheRoomHolds(trx: Transaction<Database>, roomId: string, options: readonly { id: string; name: string; document: string }[]): Promise<string[]> {
+  const optionIds = options.map((o) => o.id);
+  const count = async (query: { executeTakeFirst(): Promise<{ n: number | string | bigint } | undefined> }) => Number((await query.executeTakeFirst())?.n ?? 0);
+  const n = sql<number>`count(*)`.as('n');
+  const pending = optionIds.length ? await trx.selectFrom('option_updates').select('option_id').distinct().where('option_id', 'in', optionIds).execute() : [];
+  const furnished = options.filter((o) => ((JSON.parse(o.document) as { items?: unknown[] }).items?.length ?? 0) > 0 || pending.some((p) => p.option_id === o.id));
+  const reasons: string[] = [];
+  if (furnished.length) reasons.push(`${furnished.map((o) => `“${o.name}”`).join(', ')} ${furnished.length === 1 ? 'has' : 'have'} pieces or edits in it`);
+  if (optionIds.length) {
+    if (await count(trx.selectFrom('option_versions').select(n).where('option_id', 'in', optionIds))) reasons.push('an option has published versions');
+    if (await count(trx.selectFrom('option_comments').select(n).where('option_id', 'in', optionIds))) reasons.push('an option has comments');
+  }
+  if (await count(trx.selectFrom('option_approvals').select(n).where('room_id', '=', roomId))) reasons.push('the customer approved an option');
+  if (await count(trx.selectFrom('files').select(n).where('room_id', '=', roomId))) reasons.push('it has photos');
+  if (await count(trx.selectFrom('photo_requests').select(n).where('room_id', '=', roomId))) reasons.push('it has photo requests');
+  if (await count(trx.selectFrom('intake_rooms').select(n).where('room_id', '=', roomId))) reasons.push('the customer described it in their intake');
+  if (await count(trx.selectFrom('room_kept_pieces').select(n).where('room_id', '=', roomId))) reasons.push('the customer is keeping pieces in it');
+  return reasons;
+}
+
 export const roomRoutes = [
   implement(api.createRoom, async ({ params, body, user, services }) => {
     const shape: RoomShape = body.shape ?? presetShape(body.preset!);
@@ -127,13 +153,9 @@ export const roomRoutes = [
       const row = await lockRoom(trx, services.engine, params.roomId);
       if (row.updated_at !== query.expectedUpdatedAt) throw conflict(row, 'the deletion');
       const options = await trx.selectFrom('design_options').select(['id', 'name', 'document']).where('room_id', '=', row.id).execute();
-      const pending = options.length
-        ? await trx.selectFrom('option_updates').select('option_id').distinct().where('option_id', 'in', options.map((o) => o.id)).execute()
-        : [];
-      // A live edit not yet compacted into `document` may hold pieces: such an option counts as furnished.
-      const furnished = options.filter((o) => ((JSON.parse(o.document) as { items?: unknown[] }).items?.length ?? 0) > 0 || pending.some((p) => p.option_id === o.id));
-      if (furnished.length > 0) {
-        throw new HttpError(409, 'room_in_use', `“${row.name}” can't be deleted: ${furnished.map((o) => `“${o.name}”`).join(', ')} ${furnished.length === 1 ? 'has' : 'have'} pieces or edits in it. Delete those options first.`);
+      const held = await whatTheRoomHolds(trx, row.id, options);
+      if (held.length > 0) {
+        throw new HttpError(409, 'room_in_use', `“${row.name}” can't be deleted: ${held.join('; ')}. Only a room nobody has put anything into can be deleted.`);
       }
       await trx.deleteFrom('design_options').where('room_id', '=', row.id).execute();
       await trx.deleteFrom('rooms').where('id', '=', row.id).execute();

@@ -206,6 +206,12 @@ for (const engine of engines()) {
       assert.equal(kept.status, 409);
       assert.equal(kept.json.error.code, 'room_in_use');
       assert.match(kept.json.error.message, /“Lounge” can't be deleted: “Option A” has pieces/);
+      // A room the customer described in their intake keeps their answers: it is not deleted either.
+      const { json: described } = await des.request('POST', `/api/projects/${projectId}/rooms`, { name: 'Nursery', shape: shape() });
+      await store.db.insertInto('intake_rooms').values({ room_id: described.room.id, project_id: projectId, kind: 'bedroom', purpose: 'for the baby' }).execute();
+      const answered = await des.request('DELETE', `/api/rooms/${described.room.id}?expectedUpdatedAt=${encodeURIComponent(described.room.updatedAt)}`);
+      assert.equal(answered.status, 409);
+      assert.match(answered.json.error.message, /the customer described it in their intake/);
       assert.equal((await des.request('GET', `/api/rooms/${lived.room.id}`)).status, 200);
     });
   });
