@@ -2,7 +2,7 @@
  * [Room] The room shell's contracts: a designer creates a room in a project (its outline typed,
  * drawn or from a preset) together with the room's first, empty design option; edits its shape
  * and name under optimistic concurrency (the `updatedAt` the editor started from; a stale one
- * gets 409 with the room as it is now); deletes a room nobody has furnished yet. The server
+ * gets 409 with the room as it is now); deletes a room nobody has put anything into yet. The server
  * refuses a room `core/geometry` finds unbuildable, naming the wall or opening at fault.
  */
 import { z } from 'zod';
@@ -67,7 +67,7 @@ export const deleteRoom = endpoint({
   id: 'deleteRoom',
   method: 'DELETE',
   path: '/api/rooms/:roomId',
-  summary: 'Delete a room whose options have no pieces yet (with those empty options); 409 when it was changed since or has been furnished',
+  summary: 'Delete a room nobody has put anything into (its empty options go with it); 409 naming what it holds, or when it was changed since',
   tag: 'rooms',
   access: { kind: 'session', action: 'room:edit', scope: roomScope },
   params: z.object({ roomId: Id }),
