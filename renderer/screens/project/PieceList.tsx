@@ -29,7 +29,14 @@ export function PieceList({ status, lines, error, onRetry, budget, unresolved, s
   // [Room] A piece selected in the 3D view or the plan scrolls its line into view.
   const listRef = useRef<HTMLUListElement>(null);
   useEffect(() => {
-    if (selectedId) listRef.current?.querySelector(`[data-item-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });
+    const line = selectedId ? listRef.current?.querySelector(`[data-item-id="${CSS.escape(selectedId)}"]`) : null;
+    // Only the side column scrolls (when it does): the page and the view beside it never jump.
+    const column = listRef.current?.closest('.project__side');
+    if (!line || !column) return;
+    const box = line.getBoundingClientRect();
+    const frame = column.getBoundingClientRect();
+    if (box.top < frame.top) column.scrollTop -= frame.top - box.top;
+    else if (box.bottom > frame.bottom) column.scrollTop += box.bottom - frame.bottom;
   }, [selectedId]);
   return (
     <section className="panel panel--grow" aria-labelledby="pieces-title">
