@@ -6,7 +6,7 @@ import { useEffect, useMemo } from 'react';
 import type { PlacedItem, Product } from '../api/types.ts';
 import type { LiveOption } from './liveOption.ts';
 import { useLiveSnapshot } from './useLiveOption.ts';
-import { primeProducts, useProducts } from './useProducts.ts';
+import { primeProducts, retryFailedProducts, useProducts } from './useProducts.ts';
 
 export interface OptionContent {
   /** null until either the live document or the REST answer is there. */
@@ -21,6 +21,11 @@ export function useOptionContent(live: LiveOption | null, first: { readonly opti
   useEffect(() => {
     if (first) primeProducts(first.products);
   }, [first]);
+  // Products that could not be fetched offline are asked for again once the connection is back.
+  const synced = snapshot?.status === 'synced';
+  useEffect(() => {
+    if (synced) retryFailedProducts();
+  }, [synced]);
   // readItems validates every item with PlacedItemSchema, so live items are the API's records too.
   const items = snapshot?.loaded ? (snapshot.items as readonly PlacedItem[]) : (first?.option.items ?? null);
   const ids = useMemo(() => (items ?? []).flatMap((item) => (item.productId ? [item.productId] : [])), [items]);
