@@ -1199,6 +1199,7 @@ export const en = {
     vsVersion: '{{amount}} vs {{version}}',
     vsOpened: '{{amount}} since you opened this page (nothing published yet)',
     lastSwap: 'Last swap: {{name}} {{amount}}',
+    undo: 'Undo swap',
   },
 } as const;
 

@@ -8,9 +8,9 @@ import { isCategory } from '../../core/catalog.ts';
 import { findAlternatives, type Alternative } from '../../core/catalog/alternatives.ts';
 import type { Footprint, SearchableProduct } from '../../core/catalog/search.ts';
 import type { Money } from '../../core/money.ts';
-import { PlacedItemSchema } from '../../core/api/schemas.ts';
 import type { Database } from '../db/schema.ts';
 import { HttpError, notFound } from '../http/errors.ts';
+import { readLiveSnapshot } from '../options/records.ts';
 import type { Product } from './products.ts';
 import type { CatalogSearchService } from './search-service.ts';
 import { customerStyleFor } from './style-profile.ts';
@@ -33,11 +33,12 @@ export async function alternativesForItem(db: Kysely<Database>, search: CatalogS
     .selectFrom('design_options')
     .innerJoin('rooms', 'rooms.id', 'design_options.room_id')
     .innerJoin('projects', 'projects.id', 'rooms.project_id')
-    .select(['design_options.document', 'projects.customer_id'])
+    .select(['projects.customer_id'])
     .where('design_options.id', '=', optionId)
     .executeTakeFirst();
   if (!option) throw notFound('Design option');
-  const items = PlacedItemSchema.array().parse((JSON.parse(option.document) as { items?: unknown }).items ?? []);
+  // [Options] the live document as it stands (a piece placed or swapped a moment ago), not the compacted snapshot.
+  const items = (await readLiveSnapshot(db, optionId)).items;
   const item = items.find((candidate) => candidate.id === itemId);
   if (!item) throw notFound('Placed item');
 

@@ -12,6 +12,7 @@ import * as optionsApi from '../../../core/api/options.ts';
 import type { Money } from '../../../core/money.ts';
 import { differenceFromVersion, optionTotal, type PricedProduct } from '../../../core/pricing/index.ts';
 import type { PlacedItem, Product } from '../../api/types.ts';
+import type { LiveOption } from '../../live/liveOption.ts';
 import { api } from '../../app/studio.ts';
 import { useResource } from '../../app/useResource.ts';
 import { useFormatters } from '../../i18n/useFormatters.ts';
@@ -24,6 +25,8 @@ interface PriceRibbonProps {
   readonly items: readonly PlacedItem[] | null;
   readonly products: readonly Product[];
   readonly currency: string | null;
+  /** For "Undo swap": the swap is one undo step of my own edits. */
+  readonly live: LiveOption | null;
 }
 
 async function publishedBaseline(optionId: string, signal: AbortSignal) {
@@ -42,7 +45,7 @@ function tryTotal(fn: () => Money): Money | null {
   }
 }
 
-export function PriceRibbon({ optionId, items, products, currency }: PriceRibbonProps) {
+export function PriceRibbon({ optionId, items, products, currency, live }: PriceRibbonProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const last = useSwapStore((state) => (state.last?.optionId === optionId ? state.last : null));
@@ -79,9 +82,21 @@ export function PriceRibbon({ optionId, items, products, currency }: PriceRibbon
         </span>
       ) : null}
       {last ? (
-        <span className="price-ribbon__swap" data-testid="swap-delta" data-delta-minor={last.delta.amountMinor} data-item-id={last.itemId}>
+        <span className="price-ribbon__swap" data-testid="swap-delta" data-delta-minor={last.delta.amountMinor} data-swapped-item={last.itemId}>
           {t('swap.lastSwap', { name: last.product.name, amount: signedMoney(format, last.delta) })}
         </span>
+      ) : null}
+      {last && live ? (
+        <button
+          type="button"
+          className="button button--ghost button--sm"
+          onClick={() => {
+            live.undo();
+            useSwapStore.getState().clear();
+          }}
+        >
+          {t('swap.undo')}
+        </button>
       ) : null}
     </div>
   );

@@ -175,8 +175,8 @@ function ProjectBody({ project, optionId, reload }: { readonly project: ProjectD
             {option ? <CommentsPanel optionId={option.id} pieces={lines.map((line) => ({ id: line.item.id, name: line.name || t('project.ownPiece') }))} /> : null}
           </aside>
           <section className="project__view" aria-label={t('scene.label', { room: room.name })}>
-            {option ? <PriceRibbon optionId={option.id} items={content.items} products={content.products} currency={project.budget?.currency ?? null} /> : null}
             <div className="editor-stage">
+              {option ? <PriceRibbon optionId={option.id} items={content.items} products={content.products} currency={project.budget?.currency ?? null} live={live} /> : null}
               <EditorToolbar canUndo={snapshot?.canUndo ?? false} canRedo={snapshot?.canRedo ?? false} readOnly={(snapshot?.readOnly ?? true) || !editor.controller?.canEdit()} selectedName={editor.pieces.find((piece) => piece.id === selectedId)?.label ?? null} />
               <div className={viewMode === 'split' ? 'editor-views editor-views--split' : 'editor-views'}>
                 <div className="editor-pane" hidden={viewMode === 'plan'}>
