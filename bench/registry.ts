@@ -6,6 +6,7 @@ import { collabBenchmark } from './collab.ts';
 import { benchRoom } from './room.ts';
 import { filesBenchmark } from './files.ts';
 import { intakeBenchmark } from './intake.ts';
+import { swapBenchmark } from './swap.ts';
 /** Every benchmark by name. A feature adds its entry here. */
 export interface BenchContext {
   /** Progress for a person watching; silent under --json. */
@@ -21,4 +22,5 @@ export const BENCHMARKS: Record<string, Benchmark> = {
   room: async (context) => ({ ...(await benchRoom(context)) }),
   files: filesBenchmark,
   intake: intakeBenchmark,
+  swap: async (context) => ({ ...(await swapBenchmark(context)) }),
 };

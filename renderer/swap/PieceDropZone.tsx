@@ -4,6 +4,7 @@
  */
 import { useState, type DragEvent, type ReactNode } from 'react';
 import { carriesProduct, readProductDragData } from '../editor/productDrag.ts';
+import { clearSwapDrop, markSwapDrop } from './swapStore.ts';
 import type { SwapAction } from './useSwap.ts';
 import './swap.css';
 
@@ -28,10 +29,14 @@ export function PieceDropZone({ enabled, onSwap, children }: { readonly enabled:
       }}
       onDragLeave={() => setOver(null)}
       onDrop={(event) => {
+        markSwapDrop();
         setOver(null);
         const id = lineUnder(event);
         const product = readProductDragData(event.dataTransfer);
-        if (!id || !product) return;
+        if (!id || !product) {
+          clearSwapDrop();
+          return;
+        }
         event.preventDefault();
         onSwap(product, id);
       }}

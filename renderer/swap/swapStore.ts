@@ -37,9 +37,16 @@ export const SWAP_DROP_MARK = 'atelier:swap-drop';
 export const SWAP_PAINT_MARK = 'atelier:swap-painted';
 export const SWAP_MEASURE = 'atelier:swap-drop-to-paint';
 
-export function markSwapDrop(): void {
+/** At the drop handler's start; `ifNone` keeps a mark the handler already made (the swap action marks too, for the keyboard path). */
+export function markSwapDrop(ifNone = false): void {
+  if (ifNone && performance.getEntriesByName(SWAP_DROP_MARK, 'mark').length > 0) return;
   performance.clearMarks(SWAP_DROP_MARK);
   performance.mark(SWAP_DROP_MARK);
+}
+
+/** A refused swap paints no difference: its mark must not time the next one. */
+export function clearSwapDrop(): void {
+  performance.clearMarks(SWAP_DROP_MARK);
 }
 
 /**

@@ -17,7 +17,7 @@ import type { LiveOption } from '../live/liveOption.ts';
 import { primeProducts } from '../live/useProducts.ts';
 import { selectUser, useAppStore } from '../state/store.ts';
 import { optionCurrency, planSwap } from './swapPlan.ts';
-import { markSwapDrop, useSwapStore } from './swapStore.ts';
+import { clearSwapDrop, markSwapDrop, useSwapStore } from './swapStore.ts';
 
 export interface SwapContext {
   readonly live: LiveOption | null;
@@ -42,11 +42,12 @@ export function useSwap(context: SwapContext): SwapAction {
   const latest = useRef({ context, t, format, maySwap });
   latest.current = { context, t, format, maySwap };
   return useCallback((product: Product, itemId: string) => {
-    markSwapDrop();
+    markSwapDrop(true);
     const { context: ctx, t: tr, format: fmt, maySwap: allowed } = latest.current;
     const toast = useAppStore.getState().showToast;
     const live = ctx.live;
     if (!live || !allowed || live.getSnapshot().readOnly) {
+      clearSwapDrop();
       toast('error', tr('swap.readOnly'));
       return true;
     }
@@ -56,6 +57,7 @@ export function useSwap(context: SwapContext): SwapAction {
     const currency = optionCurrency(items, lookup, ctx.currency) ?? product.price.currency;
     const plan = planSwap({ items, itemId, product, lookup, currency, outline: ctx.outline });
     if (!plan.ok) {
+      clearSwapDrop();
       if (plan.reason === 'piece-gone') toast('error', tr('swap.pieceGone', { name: product.name }));
       else if (plan.reason === 'currency') toast('error', tr('swap.otherCurrency', { name: product.name, product: plan.productCurrency, option: plan.optionCurrency }));
       else if (plan.reason === 'unpriced') toast('error', tr('swap.unpriced'));
@@ -65,6 +67,7 @@ export function useSwap(context: SwapContext): SwapAction {
     primeProducts([product]);
     const result = live.edit((doc, origin) => swapItem(doc, itemId, product.id, origin, plan.nudgeTo ? { nudgeTo: plan.nudgeTo } : {}));
     if (!result.ok) {
+      clearSwapDrop();
       toast('error', result.reason === 'item-missing' ? tr('swap.pieceGone', { name: product.name }) : result.message);
       return true;
     }
