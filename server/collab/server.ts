@@ -13,6 +13,8 @@ import type { User } from '../auth/users.ts';
 import type { Database } from '../db/schema.ts';
 import { readCookie } from '../http/cookies.ts';
 import { isProjectMember, SCOPE_RESOLVERS } from '../http/scopes.ts';
+import { isOptionLocked } from '../options/approvals.ts';
+import { optionEventsFor } from '../options/events.ts';
 import { chatEventsFor } from '../chat/events.ts';
 import type { ChatMessage } from '../chat/messages.ts';
 import { compactOption, COMPACT_AFTER_UPDATES, loadOptionInto } from './store.ts';
@@ -159,8 +161,9 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
       if (!can(user, 'project:read', member)) refuse(request, REFUSED.forbidden, { documentName, userId: user.id }, 'collab connection refused: not a member');
       // A chat document carries no content of its own: nobody writes to it.
       const readOnly = chatProjectId !== null || (!can(user, 'option:edit', member) && !can(user, 'option:swap', member));
-      if (readOnly) connectionConfig.readOnly = true;
-      return { user, optionId, readOnly } satisfies CollabContext;
+      // The approved option is the basis of the shopping list: locked, read-only for everyone.
+      if (readOnly || (optionId !== null && (await isOptionLocked(db, optionId)))) connectionConfig.readOnly = true;
+      return { user, optionId, readOnly: connectionConfig.readOnly } satisfies CollabContext;
     },
     async onLoadDocument({ document, documentName }) {
       if (chatProjectIdFromDocumentName(documentName)) return document;
@@ -211,12 +214,20 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
     hocuspocus.documents.get(chatDocumentName(message.projectId))?.broadcastStateless(JSON.stringify({ type: CHAT_MESSAGE_EVENT, message }));
   };
   chatEvents.on('message', deliverChat);
+  const optionEvents = optionEventsFor(db);
+  // Closing the sockets (not only Hocuspocus's per-document close) makes each provider
+  // reconnect and pass onAuthenticate again, which decides read-only afresh.
+  const reauthorise = (optionId: string): void => {
+    hocuspocus.documents.get(`option:${optionId}`)?.connections.forEach(({ connection }) => connection.webSocket.close(4409, 'option lock changed'));
+  };
+  optionEvents.on('lockChanged', reauthorise);
 
   return {
     hocuspocus,
     async close() {
       app.server.off('upgrade', onUpgrade);
       chatEvents.off('message', deliverChat);
+      optionEvents.off('lockChanged', reauthorise);
       hocuspocus.closeConnections();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -3,6 +3,7 @@ import * as api from '../../core/api/options.ts';
 import type { PlacedItemSchema } from '../../core/api/schemas.ts';
 import { implement } from '../http/context.ts';
 import { approveOption, roomApproval } from '../options/approvals.ts';
+import { optionEventsFor } from '../options/events.ts';
 import { addComment, listComments } from '../options/comments.ts';
 import { compareRoom, createOption, deleteOption, renameOption } from '../options/options.ts';
 import { optionContext } from '../options/records.ts';
@@ -60,7 +61,13 @@ export const optionRoutes = [
 
   implement(api.addComment, async ({ params, body, user, services }) => ({ comment: await addComment(services.db, params.optionId, body, publisher(user)) })),
 
-  implement(api.approveOption, async ({ params, body, user, services }) => approveOption(services.db, services.engine, params.optionId, body, publisher(user))),
+  implement(api.approveOption, async ({ params, body, user, services }) => {
+    const result = await approveOption(services.db, services.engine, params.optionId, body, publisher(user));
+    const events = optionEventsFor(services.db);
+    events.emit('lockChanged', params.optionId);
+    if (result.replaced) events.emit('lockChanged', result.replaced.optionId);
+    return result;
+  }),
 
   implement(api.shoppingList, async ({ params, services }) => loadShoppingList(services.db, params.optionId)),
 

@@ -7,7 +7,7 @@ import { collabUrlFor, createLiveOption, type LiveOptionHandle, type LiveOptionS
 import { openStore, type Store } from '../../server/db/database.ts';
 import type { StudioServer } from '../../server/start.ts';
 import { demoOptionId, storedDoc, tokenFor, waitFor } from './collab-helpers.ts';
-import { createTestStore, startTestServer, type TestStore } from './harness.ts';
+import { ApiSession, createTestStore, startTestServer, type TestStore } from './harness.ts';
 
 /**
  * The renderer's live binding (renderer/live/liveOption.ts) against the real server: real
@@ -160,5 +160,26 @@ describe('renderer live option binding against the studio server', () => {
     assert.equal(itemOf(support, piece.id)?.xMm, piece.xMm, 'nothing changed locally either');
     support.destroy();
     await waitFor(() => !designer.presence.peers().some((peer) => peer.user.role === 'support'));
+  });
+
+  it('approving the option locks it: open connections are authorised again, read-only, and later edits are not stored', async () => {
+    // Earlier tests' clients leave first: the lock reconnects every open client of the option.
+    for (const live of opened.splice(0)) live.destroy();
+    const designer = await open('designer@atelier.test');
+    await until(designer, (s) => s.status === 'synced' && !s.readOnly);
+    const api = new ApiSession(server.url);
+    await api.signIn('designer@atelier.test', 'atelier-demo-designer');
+    const published = await api.request('POST', `/api/options/${optionId}/versions`, { expectedLatest: 0, note: 'Ready for you' });
+    assert.equal(published.status, 201, JSON.stringify(published.json));
+    const customerApi = new ApiSession(server.url);
+    await customerApi.signIn('customer@atelier.test', 'atelier-demo-customer');
+    const approved = await customerApi.request('POST', `/api/options/${optionId}/approval`, { expectedLatest: 1, replace: false });
+    assert.equal(approved.status, 201, JSON.stringify(approved.json));
+
+    await until(designer, (s) => s.status === 'synced' && s.readOnly, 8000);
+    const piece = designer.getSnapshot().items[0]!;
+    const refused = designer.edit((doc, origin) => moveItem(doc, piece.id, { xMm: piece.xMm + 5, yMm: piece.yMm }, origin));
+    assert.equal(refused.ok, false, 'the approved option refuses edits');
+    assert.equal(readItems(await storedDoc(store.db, optionId)).find((item) => item.id === piece.id)?.xMm, piece.xMm);
   });
 });
