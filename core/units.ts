@@ -3,6 +3,18 @@ export type UnitSystem = 'metric' | 'imperial';
 
 export const MM_PER_INCH = 25.4;
 
+/** Building an Intl.NumberFormat costs far more than using one: a list of 300 pieces formats ~1,000 lengths per render. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function decimals(locale: string, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${locale}|${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatLength(mm: number, system: UnitSystem, locale = 'en-US'): string {
   if (system === 'imperial') {
     const totalInches = Math.round(mm / MM_PER_INCH);
@@ -14,21 +26,21 @@ export function formatLength(mm: number, system: UnitSystem, locale = 'en-US'): 
   }
   const abs = Math.abs(mm);
   if (abs >= 1000) {
-    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(mm / 1000)} m`;
+    return `${decimals(locale, 2).format(mm / 1000)} m`;
   }
   if (abs >= 100) {
-    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(mm / 10)} cm`;
+    return `${decimals(locale, 1).format(mm / 10)} cm`;
   }
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(mm)} mm`;
+  return `${decimals(locale, 0).format(mm)} mm`;
 }
 
 /** "W × D × H" of a piece, in the user's units. */
 export function formatDimensions(dims: { widthMm: number; depthMm: number; heightMm: number }, system: UnitSystem, locale = 'en-US'): string {
   if (system === 'imperial') {
-    const inch = (mm: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(mm / MM_PER_INCH);
+    const inch = (mm: number) => decimals(locale, 1).format(mm / MM_PER_INCH);
     return `${inch(dims.widthMm)} × ${inch(dims.depthMm)} × ${inch(dims.heightMm)} in`;
   }
-  const cm = (mm: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(mm / 10);
+  const cm = (mm: number) => decimals(locale, 1).format(mm / 10);
   return `${cm(dims.widthMm)} × ${cm(dims.depthMm)} × ${cm(dims.heightMm)} cm`;
 }
 

@@ -36,6 +36,8 @@ export const useSwapStore = create<SwapState>((set, get) => ({
 export const SWAP_DROP_MARK = 'atelier:swap-drop';
 export const SWAP_PAINT_MARK = 'atelier:swap-painted';
 export const SWAP_MEASURE = 'atelier:swap-drop-to-paint';
+/** Drop to React's commit of the difference (the part of drop-to-paint that is ours, not the browser's frame). */
+export const SWAP_COMMIT_MEASURE = 'atelier:swap-drop-to-commit';
 
 /** At the drop handler's start; `ifNone` keeps a mark the handler already made (the swap action marks too, for the keyboard path). */
 export function markSwapDrop(ifNone = false): void {
@@ -55,6 +57,7 @@ export function clearSwapDrop(): void {
  */
 export function markSwapPaintedAfterNextFrame(): void {
   if (performance.getEntriesByName(SWAP_DROP_MARK, 'mark').length === 0) return;
+  performance.measure(SWAP_COMMIT_MEASURE, SWAP_DROP_MARK);
   requestAnimationFrame(() => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {

@@ -11,7 +11,6 @@ import { swapItem } from '../../core/options/index.ts';
 import { can } from '../../core/permissions.ts';
 import type { PlanPoint } from '../../core/room.ts';
 import type { Product } from '../api/types.ts';
-import { editorStore } from '../editor/editorStore.ts';
 import { useFormatters } from '../i18n/useFormatters.ts';
 import type { LiveOption } from '../live/liveOption.ts';
 import { primeProducts } from '../live/useProducts.ts';
@@ -72,7 +71,6 @@ export function useSwap(context: SwapContext): SwapAction {
       return true;
     }
     useSwapStore.getState().record({ optionId: live.optionId, itemId, product, delta: plan.delta, totalAfter: plan.totalAfter, nudged: plan.nudgeTo !== null, fits: plan.fits });
-    editorStore.getState().select(itemId);
     if (!plan.fits) toast('error', tr('swap.doesNotFit', { name: product.name }));
     else if (plan.nudgeTo) toast('info', tr('swap.nudged', { name: product.name }));
     else toast('success', tr('swap.done', { name: product.name, delta: fmt.money(plan.delta) }));
