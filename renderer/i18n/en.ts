@@ -1201,6 +1201,24 @@ export const en = {
     lastSwap: 'Last swap: {{name}} {{amount}}',
     undo: 'Undo swap',
   },
+  export: {
+    label: 'Share this option',
+    pdf: 'PDF',
+    viewPng: '3D image',
+    planPng: 'Plan image',
+    subtitle: '{{room}} · {{date}} · {{name}}',
+    view: 'The room in 3D',
+    plan: 'Plan',
+    items: 'Pieces',
+    quantity: 'Qty',
+    unitPrice: 'Unit price',
+    lineTotal: 'Line total',
+    subtotals: 'By retailer',
+    total: 'Total',
+    noPrices: 'This option has no priced pieces yet.',
+    noView: 'Open the 3D view to export its image.',
+    failed: 'The export didn’t work: {{reason}}',
+  },
 } as const;
 
 export type Messages = typeof en;

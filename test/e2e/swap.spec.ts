@@ -6,9 +6,10 @@
  * puts it back and dragging the alternative onto the chair's line swaps it again; she approves, and the shopping list's totals equal the
  * option's total and the CSV export holds the same lines.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { PDFDocument } from 'pdf-lib';
 import { readCsv } from '../../core/catalog/csv.ts';
 import { DEMO, DEMO_PROJECT, expect, test } from './fixtures.ts';
 import { HomePage } from './pages/HomePage.ts';
@@ -26,6 +27,11 @@ async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(process.env.ATELIER_SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
+/** The scene settles after the option switch; a read during the switch sees the previous count, so try once more. */
+async function sceneDrawn(project: ProjectPage): Promise<void> {
+  await project.waitForScene().catch(() => project.waitForScene());
+}
+
 async function parseCsv(text: string): Promise<string[][]> {
   const rows: string[][] = [];
   for await (const event of readCsv([text])) if (event.kind === 'record') rows.push([...event.fields]);
@@ -39,7 +45,7 @@ test('the customer swaps a chair for a dearer one: the difference is the catalog
   await new SignInPage(page).signIn(DEMO.designer);
   await new HomePage(page).openProject(DEMO_PROJECT);
   const designer = new ProjectPage(page);
-  await designer.waitForScene();
+  await sceneDrawn(designer);
   await page.getByRole('button', { name: 'New option' }).click({ timeout: 30_000 });
   await page.getByLabel('Option name').fill(OPTION);
   await page.getByRole('button', { name: 'Create', exact: true }).click();
@@ -76,7 +82,7 @@ test('the customer swaps a chair for a dearer one: the difference is the catalog
   const mayaVersions = new VersionsPanel(maya);
   await expect(mayaVersions.note).toHaveText(NOTE, { timeout: 30_000 });
   await expect(project.pieces).toHaveCount(5, { timeout: 30_000 });
-  await project.waitForScene();
+  await sceneDrawn(project);
   await expect(maya.getByTestId('ribbon-vs-version')).toHaveText('$0.00 vs v1');
   const totalBefore = centsOf(await project.total.innerText());
 
@@ -126,6 +132,20 @@ test('the customer swaps a chair for a dearer one: the difference is the catalog
   await expect(chairLine).toContainText(dearer!.name);
   const optionTotal = totalBefore + difference;
   await expect.poll(async () => centsOf(await project.total.innerText())).toBe(optionTotal);
+
+  // Share it: the option as a PDF (the view, the plan, the list with the new total) and the plan as a PNG.
+  const share = maya.getByRole('group', { name: 'Share this option' });
+  const [pdfDownload] = await Promise.all([maya.waitForEvent('download'), share.getByRole('button', { name: 'PDF' }).click()]);
+  expect(pdfDownload.suggestedFilename()).toMatch(/\.pdf$/);
+  const pdfBytes = await readFile((await pdfDownload.path())!);
+  expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const pdf = await PDFDocument.load(pdfBytes);
+  expect(pdf.getPageCount()).toBeGreaterThanOrEqual(2);
+  const [planDownload] = await Promise.all([maya.waitForEvent('download'), share.getByRole('button', { name: 'Plan image' }).click()]);
+  const png = await readFile((await planDownload.path())!);
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const [viewDownload] = await Promise.all([maya.waitForEvent('download'), share.getByRole('button', { name: '3D image' }).click()]);
+  expect(viewDownload.suggestedFilename()).toMatch(/3D\.png$/);
 
   // She approves; the shopping list's totals equal the option's total; the CSV matches the list.
   await mayaVersions.approveButton().click({ timeout: 30_000 });

@@ -6,7 +6,7 @@
  * repaints these figures in the same frame as the piece; only the published version's document
  * comes over the network, once.
  */
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as optionsApi from '../../../core/api/options.ts';
 import type { Money } from '../../../core/money.ts';
@@ -27,6 +27,8 @@ interface PriceRibbonProps {
   readonly currency: string | null;
   /** For "Undo swap": the swap is one undo step of my own edits. */
   readonly live: LiveOption | null;
+  /** At the ribbon's end (the export buttons). */
+  readonly children?: ReactNode;
 }
 
 async function publishedBaseline(optionId: string, signal: AbortSignal) {
@@ -45,7 +47,7 @@ function tryTotal(fn: () => Money): Money | null {
   }
 }
 
-export function PriceRibbon({ optionId, items, products, currency, live }: PriceRibbonProps) {
+export function PriceRibbon({ optionId, items, products, currency, live, children }: PriceRibbonProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const last = useSwapStore((state) => (state.last?.optionId === optionId ? state.last : null));
@@ -98,6 +100,7 @@ export function PriceRibbon({ optionId, items, products, currency, live }: Price
           {t('swap.undo')}
         </button>
       ) : null}
+      {children}
     </div>
   );
 }

@@ -39,6 +39,7 @@ import { AlternativesPanel } from '../../swap/AlternativesPanel.tsx';
 import { PieceDropZone } from '../../swap/PieceDropZone.tsx';
 import { useMaySwap, useSwap } from '../../swap/useSwap.ts';
 import { PriceRibbon } from './PriceRibbon.tsx';
+import { ExportMenu } from '../../export/ExportMenu.tsx';
 
 /** three.js and the scene load only when a project opens, so sign-in and home stay light. */
 const RoomView = lazy(() => import('../../scene/RoomView.tsx'));
@@ -176,7 +177,11 @@ function ProjectBody({ project, optionId, reload }: { readonly project: ProjectD
           </aside>
           <section className="project__view" aria-label={t('scene.label', { room: room.name })}>
             <div className="editor-stage">
-              {option ? <PriceRibbon optionId={option.id} items={content.items} products={content.products} currency={project.budget?.currency ?? null} live={live} /> : null}
+              {option ? (
+                <PriceRibbon optionId={option.id} items={content.items} products={content.products} currency={project.budget?.currency ?? null} live={live}>
+                  {content.items ? <ExportMenu title={project.name} optionName={option.name} roomName={room.name} outline={room.outline} items={content.items} products={content.products} currency={project.budget?.currency ?? null} /> : null}
+                </PriceRibbon>
+              ) : null}
               <EditorToolbar canUndo={snapshot?.canUndo ?? false} canRedo={snapshot?.canRedo ?? false} readOnly={(snapshot?.readOnly ?? true) || !editor.controller?.canEdit()} selectedName={editor.pieces.find((piece) => piece.id === selectedId)?.label ?? null} />
               <div className={viewMode === 'split' ? 'editor-views editor-views--split' : 'editor-views'}>
                 <div className="editor-pane" hidden={viewMode === 'plan'}>
