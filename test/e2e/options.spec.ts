@@ -4,32 +4,16 @@
  * total and the CSV export holds the same lines; marking a line purchased records it, and the
  * purchase shows on Protected purchases. (The swap step of issue 5's e2e belongs to the swap work.)
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { readCsv } from '../../core/catalog/csv.ts';
 import { solidPng } from '../fixtures/images.ts';
 import { DEMO, DEMO_PROJECT, expect, test } from './fixtures.ts';
 import { HomePage } from './pages/HomePage.ts';
-import { centsOf, ShoppingListPage, VersionsPanel } from './pages/OptionsPages.ts';
+import { centsOf, parseCsv, ShoppingListPage, snap, VersionsPanel } from './pages/OptionsPages.ts';
 import { ProtectedPage } from './pages/ProtectedPage.ts';
 import { ProjectPage } from './pages/ProjectPage.ts';
 import { SignInPage } from './pages/SignInPage.ts';
 
 const NOTE = 'Maya — warm oak, a deep sofa, two armchairs by the window. Tell me what you think of the rug!';
 
-async function snap(page: Page, name: string): Promise<void> {
-  if (!process.env.ATELIER_SCREENSHOT_DIR) return;
-  await mkdir(process.env.ATELIER_SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(process.env.ATELIER_SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-}
-
-/** The export read back with the catalog's own CSV reader (RFC 4180). */
-async function parseCsv(text: string): Promise<string[][]> {
-  const rows: string[][] = [];
-  for await (const event of readCsv([text])) if (event.kind === 'record') rows.push([...event.fields]);
-  return rows;
-}
 
 test('the designer publishes v1 with a note; the customer reads it, approves, and buys from the shopping list', async ({ page, browser, baseURL }) => {
   test.setTimeout(120_000);

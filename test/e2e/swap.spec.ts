@@ -6,14 +6,11 @@
  * puts it back and dragging the alternative onto the chair's line swaps it again; she approves, and the shopping list's totals equal the
  * option's total and the CSV export holds the same lines.
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { PDFDocument } from 'pdf-lib';
-import { readCsv } from '../../core/catalog/csv.ts';
 import { DEMO, DEMO_PROJECT, expect, test } from './fixtures.ts';
 import { HomePage } from './pages/HomePage.ts';
-import { centsOf, ShoppingListPage, VersionsPanel } from './pages/OptionsPages.ts';
+import { centsOf, parseCsv, ShoppingListPage, snap, VersionsPanel } from './pages/OptionsPages.ts';
 import { ProjectPage } from './pages/ProjectPage.ts';
 import { SignInPage } from './pages/SignInPage.ts';
 
@@ -21,22 +18,11 @@ const NOTE = 'Maya — a lighter take: one armchair by the window, a round table
 const OPTION = 'Option S — swaps';
 const SEARCHES = ['chair', 'sofa', 'coffee table', 'floor lamp', 'rug'];
 
-async function snap(page: Page, name: string): Promise<void> {
-  if (!process.env.ATELIER_SCREENSHOT_DIR) return;
-  await mkdir(process.env.ATELIER_SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(process.env.ATELIER_SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-}
-
 /** The scene settles after the option switch; a read during the switch sees the previous count, so try once more. */
 async function sceneDrawn(project: ProjectPage): Promise<void> {
   await project.waitForScene().catch(() => project.waitForScene());
 }
 
-async function parseCsv(text: string): Promise<string[][]> {
-  const rows: string[][] = [];
-  for await (const event of readCsv([text])) if (event.kind === 'record') rows.push([...event.fields]);
-  return rows;
-}
 
 test('the customer swaps a chair for a dearer one: the difference is the catalog difference, the total follows, and the shopping list agrees', async ({ page, browser, baseURL }) => {
   test.setTimeout(180_000);

@@ -1,4 +1,7 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { readCsv } from '../../../core/catalog/csv.ts';
 
 /** [Options] on the project page: the Versions panel (note, publish, approve) and comments. */
 export class VersionsPanel {
@@ -64,4 +67,18 @@ export function centsOf(text: string): number {
   const match = /(-)?\$?([\d,]+)\.(\d{2})/.exec(text.replace(/\s/g, ''));
   if (!match) throw new Error(`not an amount: ${text}`);
   return (match[1] ? -1 : 1) * (Number(match[2]!.replace(/,/g, '')) * 100 + Number(match[3]));
+}
+
+/** A full-page screenshot into ATELIER_SCREENSHOT_DIR, when set. */
+export async function snap(page: Page, name: string): Promise<void> {
+  if (!process.env.ATELIER_SCREENSHOT_DIR) return;
+  await mkdir(process.env.ATELIER_SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(process.env.ATELIER_SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** The shopping list's CSV export read back with the catalog's own CSV reader (RFC 4180). */
+export async function parseCsv(text: string): Promise<string[][]> {
+  const rows: string[][] = [];
+  for await (const event of readCsv([text])) if (event.kind === 'record') rows.push([...event.fields]);
+  return rows;
 }
