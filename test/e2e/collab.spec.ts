@@ -2,18 +2,18 @@
  * [Collab] Two people in Maya's living room at once, each in their own browser context: the
  * designer (plan view) drags the sofa with the mouse; the customer (split view) sees it move,
  * sees the designer's avatar in the header and the designer's selection outlined in the 3D view.
- * The customer drops offline and comes back to the designer's later move; the designer drops
- * offline, nudges the sofa (the header says one edit waits) and comes back: the customer sees
- * it. A chat message goes each way without a reload.
- *
- * Not covered yet: the customer swapping a lamp while offline — there is no swap UI in the
- * renderer yet ([Options]); the binding's offline merge of any edit is covered in
- * test/integration/collab-live.test.ts.
+ * The customer selects the lamp (its alternatives load), drops offline, swaps the lamp through
+ * the alternatives panel while the designer moves the sofa again, and comes back: both see the
+ * new lamp and the sofa's new place. The designer drops offline, nudges the sofa (the header
+ * says one edit waits) and comes back: the customer sees it. A chat message goes each way
+ * without a reload.
  */
 import type { Browser, Page } from '@playwright/test';
 import { DEMO, DEMO_PROJECT, expect, test } from './fixtures.ts';
 
 const SOFA = 'Elio low 3-seat sofa';
+/** The demo room's lamp (server/demo/seed.ts: the first USD lamp by SKU). */
+const LAMP = 'Fjord linen desk lamp';
 
 async function openAs(browser: Browser, baseURL: string, who: { email: string; password: string }, view: 'Plan' | 'Split') {
   const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
@@ -25,7 +25,7 @@ async function openAs(browser: Browser, baseURL: string, who: { email: string; p
   await page.getByText(DEMO_PROJECT).first().click();
   await expect(page.getByTestId('live-bar').getByRole('status')).toHaveAttribute('data-status', 'synced', { timeout: 30_000 });
   await page.getByRole('toolbar', { name: 'Editing tools' }).getByRole('radio', { name: view, exact: true }).click();
-  return { context, page, sofa: page.locator(`[data-testid="plan-piece"][aria-label="${SOFA}"]`) };
+  return { context, page, sofa: page.locator(`[data-testid="plan-piece"][aria-label="${SOFA}"]`), pieces: page.getByRole('region', { name: 'Pieces' }).getByRole('listitem') };
 }
 
 const xOf = async (page: Page) => Number(await page.locator(`[data-testid="plan-piece"][aria-label="${SOFA}"]`).getAttribute('data-x-mm'));
@@ -57,16 +57,50 @@ test('designer and customer in the same option: live moves, presence, offline an
     await expect(canvas).toHaveAttribute('data-peer-outlines', new RegExp(`:${sofaId}:sel`));
     await customer.page.screenshot({ path: testInfo.outputPath('customer-sees-designer.png') });
 
-    // The customer drops offline; the designer moves the sofa again meanwhile; back online, it is there.
+    // The customer selects the lamp while online (its alternatives load), then drops offline.
+    const customerLamp = customer.pieces.filter({ hasText: LAMP });
+    await expect(customerLamp).toHaveCount(1);
+    const lampId = (await customerLamp.getAttribute('data-item-id'))!;
+    await customerLamp.getByRole('button', { name: LAMP }).click();
+    const alternatives = customer.page.getByTestId('alternatives');
+    await expect(alternatives.getByRole('heading')).toHaveText(`Alternatives for ${LAMP}`);
+    const cards = alternatives.getByTestId('alternative');
+    await expect(cards.first()).toBeVisible({ timeout: 30_000 });
+    // A lamp in the option's currency (an empty delta means another currency).
+    const offered = await cards.evaluateAll((elements) => elements.map((element) => ({ id: element.getAttribute('data-product-id')!, delta: element.getAttribute('data-delta-minor'), name: element.querySelector('.swap-card__name')!.textContent! })));
+    const newLamp = offered.find((card) => card.delta !== '' && card.name !== LAMP);
+    expect(newLamp, 'an alternative lamp in the same currency').toBeTruthy();
     await customer.context.setOffline(true);
-    await expect(customer.page.getByTestId('live-bar').getByRole('status')).toHaveAttribute('data-status', 'offline');
+    const customerStatus = customer.page.getByTestId('live-bar').getByRole('status');
+    await expect(customerStatus).toHaveAttribute('data-status', 'offline');
+
+    // Meanwhile the designer moves the sofa again.
     await designer.sofa.focus();
     await designer.page.keyboard.press('Shift+ArrowUp');
     await expect.poll(() => xOf(designer.page)).toBe(movedX);
     const afterNudgeY = await designer.sofa.getAttribute('data-y-mm');
+    expect(afterNudgeY).not.toBe(await customer.sofa.getAttribute('data-y-mm'));
+
+    // Offline, the customer swaps the lamp in the alternatives panel: her page shows it, one edit waits.
+    await alternatives.getByRole('button', { name: `Swap ${LAMP} for ${newLamp!.name}` }).click();
+    const customerLampLine = customer.pieces.and(customer.page.locator(`[data-item-id="${lampId}"]`));
+    await expect(customerLampLine).toContainText(newLamp!.name);
+    await expect(customerStatus).toContainText('1 edit waiting');
+    const designerLampLine = designer.pieces.and(designer.page.locator(`[data-item-id="${lampId}"]`));
+    await expect(designerLampLine).toContainText(LAMP);
+
+    // Back online: both see the new lamp and the sofa's new place.
     await customer.context.setOffline(false);
-    await expect(customer.page.getByTestId('live-bar').getByRole('status')).toHaveAttribute('data-status', 'synced', { timeout: 15_000 });
+    await expect(customerStatus).toHaveAttribute('data-status', 'synced', { timeout: 15_000 });
+    await expect(customerStatus).not.toContainText('waiting');
     await expect(customer.sofa).toHaveAttribute('data-y-mm', afterNudgeY!);
+    await expect(designerLampLine).toContainText(newLamp!.name, { timeout: 5_000 });
+    for (const side of [designer, customer]) {
+      await expect(side.page.locator(`[data-testid="plan-piece"][data-item-id="${lampId}"]`)).toHaveAttribute('aria-label', newLamp!.name);
+      await expect(side.sofa).toHaveAttribute('data-y-mm', afterNudgeY!);
+      await expect.poll(() => xOf(side.page)).toBe(movedX);
+    }
+    await customer.page.screenshot({ path: testInfo.outputPath('customer-back-online.png') });
 
     // The designer drops offline and nudges: the edit waits, then reaches the customer.
     await designer.context.setOffline(true);
