@@ -7,6 +7,7 @@ import { benchRoom } from './room.ts';
 import { filesBenchmark } from './files.ts';
 import { intakeBenchmark } from './intake.ts';
 import { swapBenchmark } from './swap.ts';
+import { geometryBenchmark } from './geometry.ts';
 /** Every benchmark by name. A feature adds its entry here. */
 export interface BenchContext {
   /** Progress for a person watching; silent under --json. */
@@ -23,4 +24,5 @@ export const BENCHMARKS: Record<string, Benchmark> = {
   files: filesBenchmark,
   intake: intakeBenchmark,
   swap: async (context) => ({ ...(await swapBenchmark(context)) }),
+  geometry: geometryBenchmark,
 };

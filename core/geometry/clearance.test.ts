@@ -54,6 +54,14 @@ describe('narrowPassages', () => {
     assert.deepEqual(narrowPassages(room, [piece('corner', 800, 400, at(400, 200))]), []);
   });
 
+  it('treats a piece up to 250 mm off a wall as standing against it, and 251 mm as a passage', () => {
+    const offWall = (gapMm: number) => [piece('sofa', 2000, 900, at(2100, 3600 - 450 - gapMm))];
+    assert.deepEqual(narrowPassages(room, offWall(80)), []);
+    assert.deepEqual(narrowPassages(room, offWall(250)), []);
+    assert.deepEqual(narrowPassages(room, offWall(251)).map((p) => p.gapMm), [251]);
+    assert.deepEqual(narrowPassages(room, offWall(120), { againstWallMm: 100 }).map((p) => p.gapMm), [120]);
+  });
+
   it('reports the gap to an inner corner once, not once per wall', () => {
     const ell = lShapeOutline(5000, 4000, 2000, 1500);
     // Below-left of the inner corner (3000, 2500), its nearest corner 300 mm off it diagonally:

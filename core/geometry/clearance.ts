@@ -10,12 +10,19 @@ import { boundsOf, boundsOverlap, type Bounds } from './polygon.ts';
 import { midpoint } from './vector.ts';
 
 export const MIN_WALKWAY_MM = 600;
+/**
+ * A piece this close to a wall stands against it (skirting, a radiator pipe, a plug behind it):
+ * nobody can pass through 250 mm, so it is not a walkway that is too narrow.
+ */
+export const AGAINST_WALL_MM = 250;
 
 export interface ClearanceOptions {
   /** Passages narrower than this are reported (default 600 mm). */
   readonly minWalkwayMm?: number;
   /** Gaps up to this are pieces touching, not passages (default 1 mm). */
   readonly touchToleranceMm?: number;
+  /** A piece up to this far from a wall stands against it, not beside a passage (default 250 mm). */
+  readonly againstWallMm?: number;
 }
 
 export interface ClearancePiece {
@@ -60,6 +67,7 @@ export function narrowPassages(outline: readonly PlanPoint[], pieces: readonly C
   const min = options.minWalkwayMm ?? MIN_WALKWAY_MM;
   const touch = options.touchToleranceMm ?? TOUCH_TOLERANCE_MM;
   const narrow = (gap: number) => gap > touch && gap < min;
+  const againstWall = Math.max(touch, Math.min(options.againstWallMm ?? AGAINST_WALL_MM, min));
   const found: NarrowPassage[] = [];
 
   for (const [i, j] of nearbyPairs(pieces.map((p) => p.footprint.bounds), min)) {
@@ -78,7 +86,7 @@ export function narrowPassages(outline: readonly PlanPoint[], pieces: readonly C
     for (let w = 0; w < n; w++) {
       if (!boundsOverlap(piece.footprint.bounds, wallBounds[w]!, min)) continue;
       const gap = footprintWallGap(piece.footprint, outline[w]!, outline[(w + 1) % n]!);
-      if (!narrow(gap.gapMm)) continue;
+      if (gap.gapMm <= againstWall || !narrow(gap.gapMm)) continue;
       // At an inner corner both walls are closest at the shared corner: one passage, not two.
       if (corners.some((c) => Math.hypot(c.x - gap.to.x, c.y - gap.to.y) < touch)) continue;
       corners.push(gap.to);

@@ -22,3 +22,35 @@ export function roomOf(overrides: Partial<RoomShape> = {}): RoomShape {
     ...overrides,
   };
 }
+
+/**
+ * A 12 × 10 m room with two doors and 300 pieces of 25 products on a jittered grid, some
+ * touching, some overlapping: over a thousand warnings. Shared by the warning tests and
+ * `npm run bench -- geometry`. Deterministic (a fixed linear congruential generator).
+ */
+export function crowdedRoom(): {
+  readonly room: RoomShape;
+  readonly pieces: { id: string; label: string; category: string; productKey: string; widthMm: number; depthMm: number; heightMm: number; xMm: number; yMm: number; rotationDeg: number }[];
+} {
+  const room = roomOf({ outline: rectangleOutline(12_000, 10_000), openings: [door(), door({ id: 'd2', wallIndex: 2, offsetMm: 5000 })] });
+  let seed = 7;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+  const categories = ['sofa', 'armchair', 'dining chair', 'dining table', 'coffee table', 'bookcase', 'lamp', 'plant', 'sideboard', 'wall art'];
+  const pieces = Array.from({ length: 300 }, (_, i) => {
+    const product = i % 25;
+    const id = `item-${i}`;
+    return {
+      id,
+      label: id,
+      category: categories[product % categories.length]!,
+      productKey: `product-${product}`,
+      widthMm: 300 + product * 40,
+      depthMm: 300 + ((product * 37) % 500),
+      heightMm: 400 + product * 50,
+      xMm: 400 + (i % 20) * 580 + Math.round(random() * 80),
+      yMm: 400 + Math.floor(i / 20) * 620 + Math.round(random() * 80),
+      rotationDeg: [0, 90, 180, 270, 30][i % 5]!,
+    };
+  });
+  return { room, pieces };
+}

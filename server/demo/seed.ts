@@ -38,17 +38,19 @@ const DEMO_ROOM: RoomShape = {
 
 /** Where each demo piece stands, by category: plan position (mm) and rotation. */
 const DEMO_LAYOUT: readonly { category: Category; xMm: number; yMm: number; rotationDeg: number; elevationMm?: number; pick?: number }[] = [
-  { category: 'rug', xMm: 2600, yMm: 2300, rotationDeg: 0 },
-  { category: 'sofa', xMm: 2600, yMm: 3500, rotationDeg: 180 },
-  { category: 'coffee table', xMm: 2600, yMm: 2300, rotationDeg: 0 },
-  { category: 'armchair', xMm: 1100, yMm: 2100, rotationDeg: 270 },
-  { category: 'armchair', xMm: 4100, yMm: 2100, rotationDeg: 90, pick: 1 },
-  { category: 'tv unit', xMm: 2600, yMm: 300, rotationDeg: 0 },
-  { category: 'lamp', xMm: 4700, yMm: 3700, rotationDeg: 0 },
+  // The sofa faces the TV across the rug, clear of the door's swing (x 3700–4600 along the back wall).
+  { category: 'rug', xMm: 2400, yMm: 2500, rotationDeg: 0 },
+  { category: 'sofa', xMm: 2400, yMm: 3680, rotationDeg: 180 },
+  { category: 'coffee table', xMm: 2400, yMm: 2600, rotationDeg: 0 },
+  { category: 'armchair', xMm: 1150, yMm: 2100, rotationDeg: 270 },
+  { category: 'armchair', xMm: 3650, yMm: 2100, rotationDeg: 90, pick: 1 },
+  { category: 'tv unit', xMm: 2400, yMm: 240, rotationDeg: 0 },
+  { category: 'lamp', xMm: 1100, yMm: 3900, rotationDeg: 0 },
   { category: 'plant', xMm: 450, yMm: 450, rotationDeg: 0 },
-  { category: 'bookcase', xMm: 250, yMm: 3000, rotationDeg: 270 },
-  { category: 'side table', xMm: 1000, yMm: 3700, rotationDeg: 0 },
-  { category: 'wall art', xMm: 2600, yMm: 4140, rotationDeg: 180, elevationMm: 1300 },
+  { category: 'bookcase', xMm: 200, yMm: 3790, rotationDeg: 270 },
+  // A console under the mirror on the right-hand wall.
+  { category: 'side table', xMm: 4990, yMm: 1200, rotationDeg: 90 },
+  { category: 'wall art', xMm: 2400, yMm: 4140, rotationDeg: 180, elevationMm: 1300 },
   { category: 'mirror', xMm: 5140, yMm: 1200, rotationDeg: 90, elevationMm: 1100 },
 ];
 
