@@ -1,4 +1,3 @@
-import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runCommand } from '../commands/commands.ts';
 import { savePreferences } from '../app/studio.ts';
@@ -7,6 +6,7 @@ import type { ThemePreference } from '../state/uiSlice.ts';
 import { Avatar } from './Avatar.tsx';
 import { Chevron, Monitor, Moon, SignOutIcon, Sun } from './Icons.tsx';
 import { Segmented } from './Segmented.tsx';
+import { usePopover } from './usePopover.ts';
 
 /** The person's menu in the header: who is signed in, theme, units, sign out. */
 export function SettingsMenu() {
@@ -14,31 +14,7 @@ export function SettingsMenu() {
   const user = useAppStore(selectUser);
   const theme = useAppStore(selectTheme);
   const units = useAppStore(selectUnits);
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!panelRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
-    panelRef.current?.querySelector<HTMLElement>('[role="radio"][aria-checked="true"]')?.focus();
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
-    };
-  }, [open]);
+  const { open, setOpen, panelId, buttonRef, panelRef } = usePopover('[role="radio"][aria-checked="true"]');
 
   if (!user) return null;
 

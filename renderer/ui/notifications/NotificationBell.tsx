@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isDesktopApp } from '../../bridge/native.ts';
 import { useFormatters } from '../../i18n/useFormatters.ts';
 import { selectUser, useAppStore } from '../../state/store.ts';
 import { notificationHref, POLL_MS, useNotifications } from './notificationStore.ts';
 import type { AppNotification } from '../../screens/protected/types.ts';
+import { usePopover } from '../usePopover.ts';
 import './notifications.css';
 
 const BellIcon = () => (
@@ -52,31 +53,8 @@ export function NotificationBell() {
   const unread = useNotifications((state) => state.unreadCount);
   const status = useNotifications((state) => state.status);
   const markAllRead = useNotifications((state) => state.markAllRead);
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, panelId, buttonRef, panelRef } = usePopover();
   const [permission, setPermission] = useState<Permission>(browserPermission);
-  const panelId = useId();
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!panelRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
-    };
-  }, [open]);
 
   if (!user) return null;
 
