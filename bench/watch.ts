@@ -25,10 +25,15 @@
  * Sizes can be lowered for a quick look: ATELIER_BENCH_WATCHES, ATELIER_BENCH_OBSERVATIONS.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { EMPTY_WATCH_STATE, processObservations, type PriceObservation } from '../core/watch/index.ts';
-import { openStore, type StoreLocation } from '../server/db/database.ts';
+import { openStore, SQLITE_FILE_NAME, type StoreLocation } from '../server/db/database.ts';
 import type { Database } from '../server/db/schema.ts';
+import { SQLITE_CACHE_KIB } from '../server/db/sqlite-dialect.ts';
 import { readCsvRows } from '../server/watch/csv-rows.ts';
 import { importPriceRows, priceShape } from '../server/watch/prices.ts';
 import { LINE_COLUMNS, loadPolicies, toPurchaseLine } from '../server/watch/rows.ts';
@@ -57,18 +62,26 @@ export async function watchBenchmark({ log }: BenchContext): Promise<Record<stri
   const observations = Number(process.env.ATELIER_BENCH_OBSERVATIONS ?? 100_000);
   const folder = tempDir('atelier-bench-watch-');
   const location: StoreLocation = { dataDir: folder.dir };
+  const setupStart = performance.now();
+  const cached = restoreCachedStudio(folder.dir, watches);
   const store = await openStore(location);
   try {
-    const setupStart = performance.now();
-    // Loading a million rows is not what is measured: a big page cache while loading only.
-    await sql`pragma cache_size = -262144`.execute(store.db);
-    const studio = await createSyntheticStudio(store.db, { products: Math.max(100, Math.round(watches / 50)), customers: Math.max(100, Math.round(watches / 20)), windowDays: 14 });
+    let studio: SyntheticStudio;
     // Lines bought during a sale paid the sale price.
-    const prices = saleSchedule(studio, { fromMs: NOW - 14 * DAY, spanMs: 14 * DAY, dropShare: 0.05, seed: 3 });
-    await insertSyntheticLines(store.db, studio, { count: watches, fromMs: NOW - 15 * DAY, spanMs: 15 * DAY, prices, onProgress: (done) => done % 200_000 === 0 && log(`  ${done.toLocaleString('en')} purchase lines…`) });
-    await sql`pragma cache_size = -2000`.execute(store.db);
+    const schedule = (s: SyntheticStudio) => saleSchedule(s, { fromMs: NOW - 14 * DAY, spanMs: 14 * DAY, dropShare: 0.05, seed: 3 });
+    if (cached) studio = cached;
+    else {
+      // Loading a million rows is not what is measured: a big page cache while loading only.
+      await sql`pragma cache_size = -262144`.execute(store.db);
+      studio = await createSyntheticStudio(store.db, { products: Math.max(100, Math.round(watches / 50)), customers: Math.max(100, Math.round(watches / 20)), windowDays: 14 });
+      await insertSyntheticLines(store.db, studio, { count: watches, fromMs: NOW - 15 * DAY, spanMs: 15 * DAY, prices: schedule(studio), onProgress: (done) => done % 200_000 === 0 && log(`  ${done.toLocaleString('en')} purchase lines…`) });
+      await sql.raw(`pragma cache_size = ${SQLITE_CACHE_KIB}`).execute(store.db);
+      await sql`pragma wal_checkpoint(truncate)`.execute(store.db);
+      cacheStudio(folder.dir, watches, studio);
+    }
+    const prices = schedule(studio);
     const setupSeconds = (performance.now() - setupStart) / 1000;
-    log(`setup: ${watches.toLocaleString('en')} lines and watches over ${studio.productIds.length.toLocaleString('en')} products in ${round(setupSeconds)} s`);
+    log(`setup${cached ? ' (from the cache)' : ''}: ${watches.toLocaleString('en')} lines and watches over ${studio.productIds.length.toLocaleString('en')} products in ${round(setupSeconds)} s`);
 
     const feed = syntheticFeed(studio, prices, { count: observations, fromMs: NOW - 14 * DAY, spanMs: 14 * DAY, seed: 3 });
     const csv = feedCsvLines(studio, feed);
@@ -150,6 +163,7 @@ export async function watchBenchmark({ log }: BenchContext): Promise<Record<stri
       sweepProcessSeconds: round(alone.seconds, 2),
       benchProcessPeakRssMb: Math.max(single.peak, steady.peak, closing.peak, cold.peak),
       setupSeconds: round(setupSeconds),
+      setupFromCache: cached !== null,
       ...naive,
       vsNaiveRatio: round(naive.naiveSweepSecondsExtrapolated / steady.seconds, 0),
       batchVsNaiveRatio: round(naive.naiveBatch1kMsExtrapolated / median(batchMs), 0),
@@ -160,6 +174,43 @@ export async function watchBenchmark({ log }: BenchContext): Promise<Record<stri
     await store.close();
     folder.dispose();
   }
+}
+
+/**
+ * The built studio (purchase lines and watches, before any feed) is kept between runs in
+ * ATELIER_BENCH_CACHE (default: the OS temp folder; "off" to always build), keyed by a hash of
+ * everything that decides its bytes: the migrations, the data generator, the retailer writer and
+ * the size. A schema change is a new key, so a stale store is never reused; a first run (CI)
+ * builds it and leaves it for the next. Each run works on a copy.
+ */
+const CACHE_DATA_VERSION = 1;
+
+function cacheFolder(watches: number): string | null {
+  const root = process.env.ATELIER_BENCH_CACHE ?? path.join(os.tmpdir(), 'atelier-bench-cache');
+  if (root === 'off') return null;
+  const hash = createHash('sha256').update(`watch ${CACHE_DATA_VERSION} ${watches}\n`);
+  const migrations = new URL('../server/db/migrations/', import.meta.url);
+  const sources = [...readdirSync(migrations).sort().map((name) => new URL(name, migrations)), new URL('./watch-data.ts', import.meta.url), new URL('../server/catalog/retailers.ts', import.meta.url)];
+  for (const source of sources) hash.update(readFileSync(source));
+  return path.join(root, `watch-${watches}-${hash.digest('hex').slice(0, 16)}`);
+}
+
+function restoreCachedStudio(dataDir: string, watches: number): SyntheticStudio | null {
+  const folder = cacheFolder(watches);
+  if (!folder || !existsSync(path.join(folder, 'studio.json'))) return null;
+  copyFileSync(path.join(folder, SQLITE_FILE_NAME), path.join(dataDir, SQLITE_FILE_NAME));
+  return JSON.parse(readFileSync(path.join(folder, 'studio.json'), 'utf8')) as SyntheticStudio;
+}
+
+/** Copies the store (its WAL checkpointed into the file) into the cache; studio.json, written last, marks it complete. */
+function cacheStudio(dataDir: string, watches: number, studio: SyntheticStudio): void {
+  const folder = cacheFolder(watches);
+  if (!folder) return;
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  copyFileSync(path.join(dataDir, SQLITE_FILE_NAME), path.join(folder, SQLITE_FILE_NAME));
+  writeFileSync(path.join(folder, 'studio.json.part'), JSON.stringify(studio));
+  renameSync(path.join(folder, 'studio.json.part'), path.join(folder, 'studio.json'));
 }
 
 /** The price the feed ends on, per product (what a confirming observation today would say). */

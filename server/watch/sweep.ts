@@ -2,10 +2,24 @@
  * The sweep: every open watch, checked against every stored observation of its product, and
  * closed when its window has ended (`atelier watch run`, and on a schedule in the server).
  *
- * Memory stays bounded whatever the number of watches: the sweep pages through open watches in
- * (product, line) order — a range scan of the `watches_open` index, with the line rows read in
- * the same key order — and holds one page of watches, their claims and the observations of the
- * products on that page (from the page's oldest purchase on).
+ * Most open watches have nothing to do: no stored price inside their window is below what was
+ * paid, they hold no claim, and their window has not ended. The store rules those out itself —
+ * the page query scans the open watches in (product, line) order (the `watches_open` index, line
+ * rows read in the same key order) and returns only a watch that could change:
+ *   - an observation of its product inside its stored window is below the unit price paid
+ *     (a line without claims can only open one that way: its reference is the price paid);
+ *   - it has a claim (growing it, a further claim, or `one` used up: the rules decide);
+ *   - its window has ended by `asOf`, or it is a final-sale line (the rules decide whether to
+ *     close it).
+ * Those are read and settled by the core rules exactly as before, so what the sweep writes is
+ * what a check of every watch would write; only unreadable observations of another currency
+ * inside a window are no longer counted in `observationErrors` for lines that have nothing else
+ * to do (the importers refuse a currency other than the retailer's). The stored window is the
+ * one detection as data arrives already trusts (`windows.ts` keeps it equal to the rules').
+ *
+ * Memory stays bounded whatever the number of watches: a page holds at most `pageSize` watches
+ * to check, their claims and the observations of their products (from the page's oldest
+ * purchase on).
  *
  * Safe to run twice at once, or after a crash: see settle.ts.
  */
@@ -49,9 +63,11 @@ export async function sweepWatches(db: Kysely<Database>, options: SweepOptions =
   // A page's writes are guarded and idempotent, so a transaction that lost a race is run again.
   const write: WriteRunner = (work) => retryTransient(() => db.transaction().execute(work));
 
+  // Every open watch in range is checked: most by the page query itself (see the file comment).
+  report.watchesChecked = await countOpen(db, options.products);
   let after: { productId: string; lineId: string } | null = options.products?.from ? { productId: options.products.from, lineId: '' } : null;
   for (;;) {
-    const rows = await openWatchPage(db, after, pageSize, options.products);
+    const rows = await pageToCheck(db, after, pageSize, options.products, asOf);
     if (rows.length === 0) break;
     const last = rows[rows.length - 1]!;
     after = { productId: last.product_id, lineId: last.line_id };
@@ -63,7 +79,6 @@ export async function sweepWatches(db: Kysely<Database>, options: SweepOptions =
     const counts = await settle(db, watches, { timelines, policies, now, closeAsOf: asOf, write });
 
     addCounts(report, counts);
-    report.watchesChecked += rows.length;
     report.pages++;
     let held = 0;
     for (const productId of productIds) held += timelines.get(productId)?.entries.length ?? 0;
@@ -74,12 +89,36 @@ export async function sweepWatches(db: Kysely<Database>, options: SweepOptions =
   return report;
 }
 
-async function openWatchPage(db: Kysely<Database>, after: { productId: string; lineId: string } | null, pageSize: number, products: SweepOptions['products']): Promise<(LineRow & { window_end: string | null })[]> {
+async function countOpen(db: Kysely<Database>, products: SweepOptions['products']): Promise<number> {
+  let query = db.selectFrom('watches').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', sql.lit('open'));
+  if (products?.from) query = query.where('product_id', '>=', products.from);
+  if (products?.to) query = query.where('product_id', '<', products.to);
+  return Number((await query.executeTakeFirstOrThrow()).n);
+}
+
+/** The next open watches, in key order, that could change as of `asOf` (see the file comment). */
+async function pageToCheck(db: Kysely<Database>, after: { productId: string; lineId: string } | null, pageSize: number, products: SweepOptions['products'], asOf: string): Promise<(LineRow & { window_end: string | null })[]> {
   let query = db
     .selectFrom('watches as w')
     .innerJoin('purchase_lines as l', (join) => join.onRef('l.product_id', '=', 'w.product_id').onRef('l.id', '=', 'w.line_id'))
     .select([...LINE_COLUMNS, 'w.window_end'])
-    .where('w.status', '=', sql.lit('open'));
+    .where('w.status', '=', sql.lit('open'))
+    .where((eb) =>
+      eb.or([
+        eb('l.final_sale', '<>', sql.lit(0)),
+        eb('w.window_end', '<=', asOf),
+        eb.exists(eb.selectFrom('claims as c').select(sql.lit(1).as('one')).whereRef('c.line_id', '=', 'w.line_id')),
+        eb.exists(
+          eb
+            .selectFrom('price_observations as o')
+            .select(sql.lit(1).as('one'))
+            .whereRef('o.product_id', '=', 'w.product_id')
+            .whereRef('o.observed_at', '>=', 'w.window_start')
+            .whereRef('o.observed_at', '<', 'w.window_end')
+            .whereRef('o.price_minor', '<', 'l.unit_price_minor'),
+        ),
+      ]),
+    );
   // The range's start is the first keyset position ((from, '') precedes every line of `from`),
   // so the index scan starts there; a separate product_id >= from would make SQLite start at
   // `from` on every page.
