@@ -23,13 +23,56 @@ import { startStudioServer, stopStudioServer } from './studio-server.ts';
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DESIGNER = { email: 'designer@atelier.test', password: 'atelier-demo-designer' };
 const CHROMIUM_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-sandbox'];
-const SWAPS = 40;
+const SWAPS = Number(process.env.ATELIER_SWAP_COUNT) || 40;
 /** `ATELIER_SWAP_VIEWPORT=1440x900` to try another window size. */
 const [VW, VH] = (process.env.ATELIER_SWAP_VIEWPORT ?? '1280x720').split('x').map(Number);
 const VIEWPORT = { width: VW || 1280, height: VH || 720 };
 const WARMUP = 3;
 const FRAME_MS = 1000 / 60;
 const TARGET_MS = 50;
+/** `ATELIER_SWAP_TRACE=/path/trace.json` records a Chrome performance trace of the first swaps (for finding where the time goes). */
+const TRACE = process.env.ATELIER_SWAP_TRACE;
+const TRACED_SWAPS = 8;
+
+/**
+ * Counters the page keeps for the report (installed before any page script): WebGL programs
+ * linked (a shader compile) and 3D-view canvas resizes (a drawing-buffer reallocation and a
+ * full re-render). Neither should happen because of a swap.
+ */
+function installProbe(): void {
+  const probe = { programs: 0, canvasResizes: 0, headerResizes: 0, linked: [] as string[] };
+  (window as unknown as { __swapProbe: typeof probe }).__swapProbe = probe;
+  for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+    const link = proto.linkProgram;
+    proto.linkProgram = function (this: WebGLRenderingContext, program: WebGLProgram) {
+      probe.programs++;
+      const source = (this.getAttachedShaders(program) ?? []).map((shader) => this.getShaderSource(shader) ?? '').join('\n');
+      probe.linked.push(source.split('\n').filter((line) => /^#define|SHADER_NAME/.test(line.trim())).join(' | '));
+      return link.call(this, program);
+    };
+  }
+  const watched = new WeakSet<Element>();
+  const sizes = new WeakMap<Element, string>();
+  const observer = new ResizeObserver((entries) => {
+    for (const entry of entries) {
+      const size = `${Math.round(entry.contentRect.width * 100)}x${Math.round(entry.contentRect.height * 100)}`;
+      const before = sizes.get(entry.target);
+      sizes.set(entry.target, size);
+      if (before === undefined || before === size) continue;
+      if (entry.target.tagName === 'CANVAS') probe.canvasResizes++;
+      else probe.headerResizes++;
+      probe.linked.push(`resize ${entry.target.tagName === 'CANVAS' ? 'canvas' : 'header'} ${before} → ${size}`);
+    }
+  });
+  const watch = () => {
+    for (const element of document.querySelectorAll('[data-testid="room-view"] canvas, .project__head')) {
+      if (watched.has(element)) continue;
+      watched.add(element);
+      observer.observe(element);
+    }
+  };
+  new MutationObserver(watch).observe(document, { childList: true, subtree: true });
+}
 
 export interface SwapBench {
   items: number;
@@ -39,6 +82,9 @@ export interface SwapBench {
   dropToPaintMaxMs: number;
   /** Drop to React's commit of the difference; the rest of drop-to-paint is the frame (3D render and paint). */
   dropToCommitP95Ms: number;
+  /** Over the measured swaps: shader programs linked and 3D-view canvas resizes (each should be 0). */
+  programsLinked: number;
+  canvasResizes: number;
   frameMs: number;
   /** p95 ÷ one 60 Hz frame. */
   p95PerFrameRatio: number;
@@ -53,9 +99,12 @@ function percentile(values: readonly number[], p: number): number {
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** One drop of `product` onto the line of `itemId`; resolves with the drop-to-paint measure (ms). */
-async function dropOnce(page: Page, itemId: string, product: unknown): Promise<{ paint: number; commit: number }> {
+async function dropOnce(page: Page, itemId: string, product: unknown): Promise<{ paint: number; commit: number; programs: number; canvasResizes: number; headerResizes: number; linked: string[] }> {
   return page.evaluate(
     async ({ itemId, product }) => {
+      type Probe = { programs: number; canvasResizes: number; headerResizes: number; linked: string[] };
+      const probe = (window as unknown as { __swapProbe: Probe }).__swapProbe;
+      const counted = { ...probe, linked: probe.linked.length };
       const before = performance.getEntriesByName('atelier:swap-drop-to-paint').length;
       const target = document.querySelector(`.piece[data-item-id="${itemId}"] .piece__meta`);
       if (!target) throw new Error(`no line for ${itemId}`);
@@ -68,10 +117,41 @@ async function dropOnce(page: Page, itemId: string, product: unknown): Promise<{
         if (performance.now() - started > 5000) throw new Error('the swap painted no difference within 5 s');
         await new Promise((done) => setTimeout(done, 5));
       }
-      return { paint: performance.getEntriesByName('atelier:swap-drop-to-paint').at(-1)!.duration, commit: performance.getEntriesByName('atelier:swap-drop-to-commit').at(-1)?.duration ?? Number.NaN };
+      // Whatever the swap set off (a late resize, a compile for a model that arrived) lands within a few frames.
+      await new Promise((done) => setTimeout(done, 50));
+      return {
+        paint: performance.getEntriesByName('atelier:swap-drop-to-paint').at(-1)!.duration,
+        commit: performance.getEntriesByName('atelier:swap-drop-to-commit').at(-1)?.duration ?? Number.NaN,
+        programs: probe.programs - counted.programs,
+        canvasResizes: probe.canvasResizes - counted.canvasResizes,
+        headerResizes: probe.headerResizes - counted.headerResizes,
+        linked: probe.linked.slice(counted.linked),
+      };
     },
     { itemId, product },
   );
+}
+
+/**
+ * Between swaps the page comes to rest, as it is when a person drops the next product (a drag
+ * takes a second or more): the previous swap's 3D frame is drawn and the browser gives animation
+ * frames on time again (three intervals in a row within two 60 Hz frames). Under software GL a
+ * frame of 300 pieces can take the GPU process hundreds of ms, and a swap dropped while one is
+ * still drawing would wait for it: that measures the cadence of the drops, not the swap.
+ */
+async function settle(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const started = performance.now();
+    await new Promise((done) => setTimeout(done, 150));
+    let onTime = 0;
+    let last = await new Promise<number>((done) => requestAnimationFrame(done));
+    while (onTime < 3 && performance.now() - started < 5000) {
+      const now = await new Promise<number>((done) => requestAnimationFrame(done));
+      onTime = now - last <= 34 ? onTime + 1 : 0;
+      last = now;
+    }
+    return performance.now() - started;
+  });
 }
 
 export async function swapBenchmark(context: { readonly log: (line: string) => void } = { log: () => {} }): Promise<SwapBench> {
@@ -88,6 +168,7 @@ export async function swapBenchmark(context: { readonly log: (line: string) => v
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
+    await page.addInitScript(installProbe);
     await page.goto(server.url);
     await page.getByLabel('E-mail').fill(DESIGNER.email);
     await page.getByLabel('Password').fill(DESIGNER.password);
@@ -108,7 +189,11 @@ export async function swapBenchmark(context: { readonly log: (line: string) => v
     context.log(`swap: ${SWAPS} swaps over ${lines.length} pieces, ${products.length} products`);
     const durations: number[] = [];
     const commits: number[] = [];
+    const caused = { programs: 0, canvasResizes: 0, headerResizes: 0 };
+    await settle(page);
     for (let i = 0; i < SWAPS + WARMUP; i++) {
+      if (TRACE && i === WARMUP) await browser.startTracing(page, { path: TRACE, screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'gpu', 'viz', 'cc', 'benchmark'] });
+      if (TRACE && i === WARMUP + TRACED_SWAPS) await browser.stopTracing();
       const line = lines[(i * 37) % lines.length]!;
       // A product other than the piece's own (the line shows its name).
       const current = await page.evaluate((id) => document.querySelector(`.piece[data-item-id="${id}"] .piece__name`)?.textContent ?? '', line.id);
@@ -117,9 +202,16 @@ export async function swapBenchmark(context: { readonly log: (line: string) => v
       if (i >= WARMUP) {
         durations.push(ms.paint);
         commits.push(ms.commit);
+        caused.programs += ms.programs;
+        caused.canvasResizes += ms.canvasResizes;
+        caused.headerResizes += ms.headerResizes;
       }
-      await page.waitForTimeout(60);
+      context.log(`swap ${i}: ${round(ms.paint)} ms to paint, ${round(ms.commit)} ms to commit, ${ms.programs} programs, ${ms.canvasResizes} canvas / ${ms.headerResizes} header resizes`);
+      if (process.env.ATELIER_SWAP_DEBUG) for (const program of ms.linked) context.log(`  linked: ${program}`);
+      await settle(page);
     }
+    // `ATELIER_SWAP_SHOT=/path/page.png`: the page after the swaps, to look at.
+    if (process.env.ATELIER_SWAP_SHOT) await page.screenshot({ path: process.env.ATELIER_SWAP_SHOT });
     const p95 = percentile(durations, 95);
     return {
       items: data.items,
@@ -128,6 +220,8 @@ export async function swapBenchmark(context: { readonly log: (line: string) => v
       dropToPaintP95Ms: round(p95),
       dropToPaintMaxMs: round(Math.max(...durations)),
       dropToCommitP95Ms: round(percentile(commits, 95)),
+      programsLinked: caused.programs,
+      canvasResizes: caused.canvasResizes,
       frameMs: round(FRAME_MS),
       p95PerFrameRatio: round(p95 / FRAME_MS, 3),
       targets: { dropToPaintP95Ms: `<= ${TARGET_MS}`, frameMs: 'one 60 Hz frame: the physical bound' },
@@ -136,6 +230,8 @@ export async function swapBenchmark(context: { readonly log: (line: string) => v
         drop: 'an HTML drop of a product record on a piece’s line in the item list (the same handler path as a card dragged from the catalog or the alternatives)',
         measure: 'performance.measure from "atelier:swap-drop" (drop handler start) to "atelier:swap-painted" (a task posted from the first animation frame after React committed the difference)',
         warmupSwaps: WARMUP,
+        headerResizes: caused.headerResizes,
+        ...(TRACE ? { trace: `${TRACE} (swaps ${WARMUP}–${WARMUP + TRACED_SWAPS - 1})` } : {}),
         products: products.length,
       },
     };

@@ -220,6 +220,12 @@ function WarningCount({ count }: { readonly count: number }) {
 }
 
 const FLOOR_LIFT_M = 0.012;
+/**
+ * [Options] One material for every warning outline set, never disposed: a new material per
+ * change released its program with the old one, so each swap that changed a warning compiled
+ * the line shader again (hundreds of ms under software GL).
+ */
+const warningMaterial = new LineBasicMaterial({ vertexColors: true, depthTest: false, transparent: true });
 
 /** One line set for every flagged piece: its footprint on the floor (or at its height), red or amber. */
 function WarningOutlines({ pieces, severity }: { readonly pieces: readonly RoomPiece[]; readonly severity: ReadonlyMap<string, Severity> }) {
@@ -244,7 +250,7 @@ function WarningOutlines({ pieces, severity }: { readonly pieces: readonly RoomP
     const geometry = new BufferGeometry();
     geometry.setAttribute('position', new BufferAttribute(positions, 3));
     geometry.setAttribute('color', new BufferAttribute(colours, 3));
-    const object = new LineSegments(geometry, new LineBasicMaterial({ vertexColors: true, depthTest: false, transparent: true }));
+    const object = new LineSegments(geometry, warningMaterial);
     object.renderOrder = 3;
     object.name = 'warning-outlines';
     object.userData = { itemIds: flagged.map((piece) => piece.id) };
@@ -253,8 +259,8 @@ function WarningOutlines({ pieces, severity }: { readonly pieces: readonly RoomP
   useEffect(() => {
     invalidate();
     return () => {
+      // Only the geometry: the material is shared, so its shader program is never compiled again.
       lines.geometry.dispose();
-      (lines.material as LineBasicMaterial).dispose();
     };
   }, [lines, invalidate]);
   return <primitive object={lines} />;

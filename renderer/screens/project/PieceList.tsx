@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Money } from '../../../core/money.ts';
 import { useFormatters } from '../../i18n/useFormatters.ts';
@@ -51,27 +51,7 @@ export function PieceList({ status, lines, error, onRetry, budget, unresolved, s
         <>
           <ul className="piece-list" role="list" ref={listRef}>
             {lines.map((line) => (
-              <li key={line.item.id} className={line.item.id === selectedId ? 'piece piece--selected' : 'piece'} data-item-id={line.item.id} aria-current={line.item.id === selectedId ? 'true' : undefined}>
-                <div className="piece__main">
-                  {onSelect ? (
-                    <button type="button" className="piece__name piece__select-button" onClick={() => onSelect(line.item.id)}>
-                      {line.name}
-                    </button>
-                  ) : (
-                    <span className="piece__name">{line.name}</span>
-                  )}
-                  <span className="piece__meta">
-                    {line.product ? line.product.retailerName : t('project.ownPiece')}
-                    {line.dims ? ` · ${format.dimensions(line.dims)}` : ''}
-                  </span>
-                  {line.dims && doorwayFit ? <DoorwayBadge fit={doorwayFit(line.dims, line.category)} /> : null}
-                </div>
-                <div className="piece__price">
-                  {line.lineTotal ? format.money(line.lineTotal) : '—'}
-                  {line.item.quantity > 1 ? <span className="piece__qty">{t('project.quantity', { count: line.item.quantity })}</span> : null}
-                  {line.product?.finalSale ? <span className="piece__flag">{t('project.finalSale')}</span> : null}
-                </div>
-              </li>
+              <PieceLine key={line.item.id} line={line} selected={line.item.id === selectedId} onSelect={onSelect} doorwayFit={doorwayFit} />
             ))}
           </ul>
           {unresolved > 0 ? <p className="panel__note">{t('project.unresolved', { count: unresolved })}</p> : null}
@@ -93,6 +73,49 @@ export function PieceList({ status, lines, error, onRetry, budget, unresolved, s
     </section>
   );
 }
+
+interface PieceLineProps {
+  readonly line: OptionLine;
+  readonly selected: boolean;
+  readonly onSelect: PieceListProps['onSelect'];
+  readonly doorwayFit: PieceListProps['doorwayFit'];
+}
+
+/**
+ * [Options] One line, drawn again only when its item or product record changed (a line's other
+ * fields derive from those two), its selection, or the callbacks: an edit to one piece of 300 —
+ * a swap, say — renders one line, not the list (the live snapshot keeps unchanged items' identity).
+ */
+const PieceLine = memo(
+  function PieceLine({ line, selected, onSelect, doorwayFit }: PieceLineProps) {
+    const { t } = useTranslation();
+    const format = useFormatters();
+    return (
+      <li className={selected ? 'piece piece--selected' : 'piece'} data-item-id={line.item.id} aria-current={selected ? 'true' : undefined}>
+        <div className="piece__main">
+          {onSelect ? (
+            <button type="button" className="piece__name piece__select-button" onClick={() => onSelect(line.item.id)}>
+              {line.name}
+            </button>
+          ) : (
+            <span className="piece__name">{line.name}</span>
+          )}
+          <span className="piece__meta">
+            {line.product ? line.product.retailerName : t('project.ownPiece')}
+            {line.dims ? ` · ${format.dimensions(line.dims)}` : ''}
+          </span>
+          {line.dims && doorwayFit ? <DoorwayBadge fit={doorwayFit(line.dims, line.category)} /> : null}
+        </div>
+        <div className="piece__price">
+          {line.lineTotal ? format.money(line.lineTotal) : '—'}
+          {line.item.quantity > 1 ? <span className="piece__qty">{t('project.quantity', { count: line.item.quantity })}</span> : null}
+          {line.product?.finalSale ? <span className="piece__flag">{t('project.finalSale')}</span> : null}
+        </div>
+      </li>
+    );
+  },
+  (before, after) => before.line.item === after.line.item && before.line.product === after.line.product && before.selected === after.selected && before.onSelect === after.onSelect && before.doorwayFit === after.doorwayFit,
+);
 
 function DoorwayBadge({ fit }: { readonly fit: PieceDoorwayFit | null }) {
   const { t } = useTranslation();

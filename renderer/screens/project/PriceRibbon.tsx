@@ -73,19 +73,21 @@ export function PriceRibbon({ optionId, items, products, currency, live, childre
   }, [last]);
 
   if (!items) return null;
+  const versusText = difference && baseline ? (baseline.label ? t('swap.vsVersion', { amount: signedMoney(format, difference), version: baseline.label }) : t('swap.vsOpened', { amount: signedMoney(format, difference) })) : undefined;
+  const swapText = last ? t('swap.lastSwap', { name: last.product.name, amount: signedMoney(format, last.delta) }) : undefined;
   return (
     <div className="price-ribbon" role="status" aria-live="polite" data-testid="price-ribbon">
       <span className="price-ribbon__total">
         {t('swap.ribbonTotal')} <strong data-testid="ribbon-total">{total ? format.money(total) : t('swap.noTotal')}</strong>
       </span>
       {difference && baseline ? (
-        <span className={difference.amountMinor > 0 ? 'price-ribbon__diff price-ribbon__diff--up' : 'price-ribbon__diff'} data-testid="ribbon-vs-version">
-          {baseline.label ? t('swap.vsVersion', { amount: signedMoney(format, difference), version: baseline.label }) : t('swap.vsOpened', { amount: signedMoney(format, difference) })}
+        <span className={difference.amountMinor > 0 ? 'price-ribbon__diff price-ribbon__diff--up' : 'price-ribbon__diff'} data-testid="ribbon-vs-version" title={versusText}>
+          {versusText}
         </span>
       ) : null}
       {last ? (
-        <span className="price-ribbon__swap" data-testid="swap-delta" data-delta-minor={last.delta.amountMinor} data-swapped-item={last.itemId}>
-          {t('swap.lastSwap', { name: last.product.name, amount: signedMoney(format, last.delta) })}
+        <span className="price-ribbon__swap" data-testid="swap-delta" data-delta-minor={last.delta.amountMinor} data-swapped-item={last.itemId} title={swapText}>
+          {swapText}
         </span>
       ) : null}
       {last && live ? (

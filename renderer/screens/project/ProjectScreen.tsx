@@ -40,6 +40,7 @@ import { PieceDropZone } from '../../swap/PieceDropZone.tsx';
 import { useMaySwap, useSwap } from '../../swap/useSwap.ts';
 import { PriceRibbon } from './PriceRibbon.tsx';
 import { ExportMenu } from '../../export/ExportMenu.tsx';
+import './projectHead.css';
 
 /** three.js and the scene load only when a project opens, so sign-in and home stay light. */
 const RoomView = lazy(() => import('../../scene/RoomView.tsx'));
