@@ -7,11 +7,14 @@
  * plan piece took its new place (`data-x-mm`; the plan's SVG is painted in that frame) —
  * remote paint — and again once its 3D view drew a frame after that (the canvas frame probe
  * `data-frames` moved on) — remote 3D frame, which on a machine without a GPU measures
- * SwiftShader. Latency = customer's mark − designer's mark.
+ * SwiftShader. Latency = customer's mark − designer's mark. Both pages also mark when the update
+ * message leaves / arrives on their WebSocket, which splits it into sender, wire (+ server) and
+ * receiver (apply, React, the next frame). ATELIER_COLLAB_PAINT_PROFILE=file.cpuprofile writes
+ * the customer page's CPU profile over the nudges.
  */
 import { chromium, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +34,8 @@ export interface RemotePaintResult {
   readonly remotePaintP50Ms: number;
   readonly remotePaintP95Ms: number;
   readonly remotePaintMaxMs: number;
+  /** Key press → the update leaves the designer's page → arrives on the customer's → painted there. */
+  readonly breakdown: { readonly samples: number; readonly senderP50Ms: number; readonly senderP95Ms: number; readonly wireP50Ms: number; readonly wireP95Ms: number; readonly receiverP50Ms: number; readonly receiverP95Ms: number };
 }
 
 function rendererDir(log: (line: string) => void): string {
@@ -53,6 +58,38 @@ async function openProject(page: Page, url: string, email: string, password: str
   await page.locator(`[data-testid="plan-piece"][aria-label="${SOFA}"]`).waitFor();
 }
 
+/**
+ * Installed in both pages before the app loads: marks (page clock, ms since the epoch) when a
+ * Hocuspocus document update (`documentName · 0 sync · 2 update`) leaves through or arrives on a
+ * WebSocket, to split the remote paint into the sender, the wire + server, and the receiver.
+ */
+function watchUpdateMessages(): void {
+  const sent: number[] = [];
+  const received: number[] = [];
+  Object.assign(window, { __updatesSent: sent, __updatesReceived: received });
+  const isUpdate = (data: unknown): boolean => {
+    if (!(data instanceof ArrayBuffer) && !ArrayBuffer.isView(data)) return false;
+    const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    // varUint length of the name (names here are shorter than 128 bytes), the name, type, subtype.
+    const length = bytes[0]!;
+    return length < 128 && bytes[1 + length] === 0 && bytes[2 + length] === 2;
+  };
+  const Native = window.WebSocket;
+  class Watched extends Native {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      this.addEventListener('message', (event) => {
+        if (isUpdate(event.data)) received.push(performance.timeOrigin + performance.now());
+      });
+    }
+    override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+      if (isUpdate(data)) sent.push(performance.timeOrigin + performance.now());
+      super.send(data);
+    }
+  }
+  window.WebSocket = Watched;
+}
+
 export async function remotePaintBenchmark(log: (line: string) => void = () => {}): Promise<RemotePaintResult> {
   const staticDir = rendererDir(log);
   const dataDir = mkdtempSync(join(tmpdir(), 'atelier-collab-paint-'));
@@ -64,6 +101,8 @@ export async function remotePaintBenchmark(log: (line: string) => void = () => {
   try {
     const designer = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     const customer = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await designer.addInitScript(watchUpdateMessages);
+    await customer.addInitScript(watchUpdateMessages);
     await openProject(designer, url, 'designer@atelier.test', 'atelier-demo-designer', 'Plan');
     await openProject(customer, url, 'customer@atelier.test', 'atelier-demo-customer', 'Split');
     const sofa = `[data-testid="plan-piece"][aria-label="${SOFA}"]`;
@@ -80,6 +119,8 @@ export async function remotePaintBenchmark(log: (line: string) => void = () => {
         // The plan's SVG is painted in the frame after the change; the 3D view when its probe moves on.
         requestAnimationFrame(() => {
           const painted = performance.timeOrigin + performance.now();
+          // A hidden 3D view (plan only) draws nothing.
+          if (canvas.offsetParent === null) return void marks.push({ x, painted, frame: NaN });
           const waitForFrame = () => {
             if (canvas.dataset.frames !== frames) requestAnimationFrame(() => marks.push({ x, painted, frame: performance.timeOrigin + performance.now() }));
             else requestAnimationFrame(waitForFrame);
@@ -99,22 +140,55 @@ export async function remotePaintBenchmark(log: (line: string) => void = () => {
     await designer.locator(sofa).focus();
 
     const latencies: number[] = [];
+    const cdp = process.env.ATELIER_COLLAB_PAINT_PROFILE ? await customer.context().newCDPSession(customer) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     for (let i = 0; i < NUDGES; i++) {
       await designer.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
       await customer.waitForFunction((count) => (window as unknown as { __remotePaints: unknown[] }).__remotePaints.length >= count, i + 1, { timeout: 10_000 });
       await customer.waitForTimeout(GAP_MS);
     }
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(process.env.ATELIER_COLLAB_PAINT_PROFILE!, JSON.stringify(profile));
+    }
     const keys = await designer.evaluate(() => (window as unknown as { __keys: number[] }).__keys);
     const paints = await customer.evaluate(() => (window as unknown as { __remotePaints: { painted: number; frame: number }[] }).__remotePaints);
+    const sent = await designer.evaluate(() => (window as unknown as { __updatesSent: number[] }).__updatesSent);
+    const received = await customer.evaluate(() => (window as unknown as { __updatesReceived: number[] }).__updatesReceived);
     const toFrame: number[] = [];
+    const sender: number[] = [];
+    const wire: number[] = [];
+    const receiver: number[] = [];
     for (let i = 0; i < Math.min(keys.length, paints.length); i++) {
-      latencies.push(paints[i]!.painted - keys[i]!);
-      toFrame.push(paints[i]!.frame - keys[i]!);
+      const key = keys[i]!;
+      const painted = paints[i]!.painted;
+      latencies.push(painted - key);
+      toFrame.push(paints[i]!.frame - key);
+      // The designer's update for this key press, and its arrival on the customer's page.
+      const out = sent.find((at) => at >= key && at <= painted);
+      const arrived = out === undefined ? undefined : received.find((at) => at >= out - 1 && at <= painted);
+      if (out !== undefined && arrived !== undefined) {
+        sender.push(out - key);
+        wire.push(arrived - out);
+        receiver.push(painted - arrived);
+      }
     }
-    latencies.sort((a, b) => a - b);
-    toFrame.sort((a, b) => a - b);
+    const sorted = (values: number[]) => values.sort((a, b) => a - b);
     const round = (value: number) => Math.round(value * 10) / 10;
-    return { samples: latencies.length, remote3dFrameP50Ms: round(percentile(toFrame, 50)), remote3dFrameP95Ms: round(percentile(toFrame, 95)), remotePaintP50Ms: round(percentile(latencies, 50)), remotePaintP95Ms: round(percentile(latencies, 95)), remotePaintMaxMs: round(latencies[latencies.length - 1] ?? NaN) };
+    const p = (values: number[], q: number) => round(percentile(sorted(values), q));
+    return {
+      samples: latencies.length,
+      remote3dFrameP50Ms: p(toFrame, 50),
+      remote3dFrameP95Ms: p(toFrame, 95),
+      remotePaintP50Ms: p(latencies, 50),
+      remotePaintP95Ms: p(latencies, 95),
+      remotePaintMaxMs: round(sorted(latencies)[latencies.length - 1] ?? NaN),
+      breakdown: { samples: wire.length, senderP50Ms: p(sender, 50), senderP95Ms: p(sender, 95), wireP50Ms: p(wire, 50), wireP95Ms: p(wire, 95), receiverP50Ms: p(receiver, 50), receiverP95Ms: p(receiver, 95) },
+    };
   } finally {
     await browser.close();
     await stopStudioServer(child);

@@ -1,22 +1,34 @@
 /**
  * [Collab] Relay under load: ROOMS option documents × 3 clients, each room receiving
- * UPDATES_PER_ROOM updates per second (each client moves its own piece), for a few seconds,
- * through (a) our studio server — authenticated connections, every update appended to the
- * store before it is relayed — and (b) a bare Hocuspocus server in the same run on the same
- * machine. Latency is sender's change → each other client's copy changed (all clients live in
- * this process, so one clock). Reports p50/p99, the ratio ours/bare, and updates lost.
+ * UPDATES_PER_ROOM updates per second (the 3 clients take turns, each moving its own piece), for
+ * a few seconds, through (a) our studio server — authenticated connections, every update
+ * appended to the store before it is relayed — and (b) a bare Hocuspocus server (defaults, no
+ * hooks) in the same run on the same machine, each in its own process.
+ *
+ * The load generator is cheap on purpose, so that it measures the servers and not itself: raw
+ * `ws` sockets speaking the Hocuspocus protocol (collab-wire.ts) and Yjs update messages encoded
+ * before the clock starts (each client builds its own chain of moves on a copy of the document
+ * it was sent). Rooms are spread evenly over each 1/60 s, as independent rooms would be.
+ * Latency = send → receipt at each other client of the room, both read from one monotonic clock
+ * (performance.now(), one process); every update is identified by its first struct's
+ * (client, clock) in the relayed bytes, and each of the 2 other clients must receive it:
+ * `lost` counts (update, receiver) pairs missing 5 s after the last send. Samples of the first
+ * WARMUP_S second are dropped (JIT, first compactions). The generator reports its own lag
+ * (actual send − scheduled time) and event-loop delay, and each server's CPU time during the
+ * run, so a collapse can be told apart from a slow server.
  */
-import { HocuspocusProvider } from '@hocuspocus/provider';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { createOptionDoc, defineOptionRoots, moveItem, optionItems, readItems } from '../core/options/index.ts';
+import { createOptionDoc, moveItem, readItems } from '../core/options/index.ts';
 import { createSession } from '../server/auth/sessions.ts';
 import { openStore } from '../server/db/database.ts';
 import { startServer, stop, type Running } from './collab-crash.ts';
+import { authMessage, firstStructId, readIncoming, structKey, syncStep1Message, updateMessage } from './collab-wire.ts';
 
 export interface RelayOptions {
   readonly rooms?: number;
@@ -29,16 +41,36 @@ export interface RelayOptions {
 export interface RelayResult {
   readonly p50Ms: number;
   readonly p99Ms: number;
+  readonly maxMs: number;
+  /** (update, receiver) pairs expected / received (measured part) and missing (whole run). */
+  readonly expected: number;
   readonly delivered: number;
   readonly lost: number;
+  readonly duplicates: number;
+  /** Sender's update → its acknowledgement (SyncStatus) back, p99. */
+  readonly ackP99Ms: number;
+  /** How late the generator sent against its schedule, p99 (a generator that keeps up: ~1 ms). */
+  readonly sendLagP99Ms: number;
+  /** The generator's event-loop delay, p99. */
+  readonly generatorLoopDelayP99Ms: number;
+  /** The server process's CPU time over the timed run, as a share of one core. */
+  readonly serverCpuPercent: number | null;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+type Settings = Required<Omit<RelayOptions, 'log'>>;
 
-export function percentile(sorted: readonly number[], p: number): number {
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const WARMUP_S = 1;
+const DRAIN_MS = 5_000;
+const SEGMENT_S = 1.5;
+const SEGMENT_DRAIN_MS = 2_000;
+
+export function percentile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
+
+const ROUND = (value: number) => Math.round(value * 100) / 100;
 
 interface Target {
   readonly url: string;
@@ -46,87 +78,272 @@ interface Target {
   readonly token: (client: number) => string;
   /** Our server seeds each document itself; the bare one gets its content from the first client. */
   readonly seedFromClient: boolean;
+  readonly pid: number;
 }
 
-const ROUND = (value: number) => Math.round(value * 100) / 100;
+/** One raw client: its socket, and what it has been told. */
+class WireClient {
+  readonly socket: WebSocket;
+  authenticated = false;
+  state: Uint8Array | null = null;
+  acks = 0;
+  /** Send times of my updates not yet acknowledged, oldest first. */
+  readonly pendingAcks: number[] = [];
+  onUpdate: (update: Uint8Array, at: number) => void = () => {};
+  onAck: (at: number) => void = () => {};
+  private failure: Error | null = null;
 
-async function runRelay(target: Target, options: Required<Omit<RelayOptions, 'log'>>): Promise<RelayResult> {
-  const { rooms, clientsPerRoom, updatesPerRoomPerSecond, seconds } = options;
-  const latencies: number[] = [];
-  const sentAt = new Map<string, number>();
-  let expected = 0;
-  let delivered = 0;
-  const providers: HocuspocusProvider[] = [];
-  const docs: Y.Doc[][] = [];
+  constructor(url: string, documentName: string, token: string) {
+    this.socket = new WebSocket(url, { perMessageDeflate: false });
+    this.socket.binaryType = 'nodebuffer';
+    this.socket.on('open', () => {
+      this.socket.send(authMessage(documentName, token));
+      this.socket.send(syncStep1Message(documentName, new Uint8Array([0])));
+    });
+    this.socket.on('message', (data: Buffer) => {
+      const at = performance.now();
+      const message = readIncoming(data);
+      if (message.kind === 'update') this.onUpdate(message.update, at);
+      else if (message.kind === 'ack') {
+        this.acks++;
+        this.onAck(at);
+      } else if (message.kind === 'state') this.state ??= message.update;
+      else if (message.kind === 'authenticated') this.authenticated = true;
+      else if (message.kind === 'denied') this.failure = new Error(`refused: ${documentName}`);
+    });
+    this.socket.on('error', (error) => (this.failure = error));
+  }
+
+  check(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  close(): void {
+    this.socket.terminate();
+  }
+}
+
+async function until(condition: () => boolean, timeoutMs: number, what: string, check: () => void = () => {}): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !condition(); ) {
+    check();
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+/** utime + stime of a process in ms (Linux /proc; null elsewhere). */
+function cpuMs(pid: number): number | null {
   try {
-    for (let room = 0; room < rooms; room++) {
-      const roomDocs: Y.Doc[] = [];
-      for (let client = 0; client < clientsPerRoom; client++) {
-        const doc = target.seedFromClient && client === 0 ? createOptionDoc({ items: benchItems(clientsPerRoom) }) : defineOptionRoots(new Y.Doc());
-        roomDocs.push(doc);
-        providers.push(
-          new HocuspocusProvider({
-            url: target.url,
-            name: target.documentName(room),
-            token: target.token(client),
-            document: doc,
-            WebSocketPolyfill: WebSocket,
-          } as ConstructorParameters<typeof HocuspocusProvider>[0]),
-        );
-        // Receipt: a piece moved by someone else, identified by where it went.
-        optionItems(doc).observeDeep((events, transaction) => {
-          if (transaction.local) return;
-          const now = performance.now();
-          for (const event of events) {
-            const itemId = event.path[0] as string | undefined;
-            if (!itemId || !(event.target instanceof Y.Map)) continue;
-            const position = (event.target as Y.Map<unknown>).get('position') as { xMm: number } | undefined;
-            if (!position) continue;
-            const sent = sentAt.get(`${room}:${itemId}:${position.xMm}`);
-            if (sent !== undefined) {
-              latencies.push(now - sent);
-              delivered++;
-            }
-          }
-        });
-      }
-      docs.push(roomDocs);
-    }
-    const allSynced = () => providers.every((provider) => provider.synced) && docs.every((roomDocs) => roomDocs.every((doc) => readItems(doc).length >= clientsPerRoom));
-    for (const deadline = Date.now() + 30_000; !allSynced(); ) {
-      if (Date.now() > deadline) throw new Error('clients did not sync within 30 s');
-      await sleep(50);
-    }
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
 
-    // Client k of a room moves the k-th piece (ids read once, outside the timed loop).
-    const pieceIds = docs.map((roomDocs) => readItems(roomDocs[0]!).map((item) => item.id).sort());
-    // Each room's updates are spread over its clients; each tick sends one update per room.
-    const interval = 1000 / updatesPerRoomPerSecond;
-    const ticks = Math.round(seconds * updatesPerRoomPerSecond);
-    const start = performance.now();
+interface Planned {
+  readonly room: number;
+  readonly client: number;
+  readonly message: Uint8Array;
+  readonly key: number;
+  readonly due: number;
+}
+
+interface Session {
+  readonly target: Target;
+  readonly clients: readonly (readonly WireClient[])[];
+  /** Updates in sending order: tick by tick, each tick one per room. */
+  readonly plan: readonly Planned[];
+  readonly sentAt: Float64Array;
+  /** Per update, per other client of its room: when it arrived. */
+  readonly receivedAt: Float64Array;
+  readonly lags: number[];
+  readonly ackLatencies: number[];
+  readonly loopDelay: ReturnType<typeof monitorEventLoopDelay>;
+  duplicates: number;
+  serverCpuMs: number | null;
+  sendingMs: number;
+}
+
+/** Connects a target's clients, and encodes each client's chain of moves of its own piece. */
+async function openSession(target: Target, settings: Settings): Promise<Session> {
+  const { rooms, clientsPerRoom, updatesPerRoomPerSecond, seconds } = settings;
+  const clients: WireClient[][] = [];
+  // The bare server's documents are seeded by each room's first client.
+  const openRoom = async (room: number): Promise<WireClient[]> => {
+    const name = target.documentName(room);
+    const connect = (client: number) => new WireClient(target.url, name, target.token(client));
+    if (!target.seedFromClient) return Array.from({ length: clientsPerRoom }, (_, client) => connect(client));
+    const first = connect(0);
+    await until(() => first.state !== null, 30_000, `${name} to open`, () => first.check());
+    first.socket.send(updateMessage(name, Y.encodeStateAsUpdate(createOptionDoc({ items: benchItems(clientsPerRoom) }))));
+    await until(() => first.acks > 0, 30_000, `${name} to be seeded`, () => first.check());
+    first.state = null; // read again, with the seed
+    first.socket.send(syncStep1Message(name, new Uint8Array([0])));
+    return [first, ...Array.from({ length: clientsPerRoom - 1 }, (_, client) => connect(client + 1))];
+  };
+  try {
+    for (let room = 0; room < rooms; room++) clients.push(await openRoom(room));
+    const all = clients.flat();
+    await until(() => all.every((client) => client.authenticated && client.state !== null), 30_000, 'every client to sync', () => all.forEach((client) => client.check()));
+  } catch (error) {
+    for (const client of clients.flat()) client.close();
+    throw error;
+  }
+
+  const interval = 1000 / updatesPerRoomPerSecond;
+  const ticks = Math.round(seconds * updatesPerRoomPerSecond);
+  const byRoom: Planned[][] = [];
+  for (let room = 0; room < rooms; room++) {
+    const name = target.documentName(room);
+    const chains = clients[room]!.map((client) => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, client.state!);
+      return doc;
+    });
+    const pieceIds = readItems(chains[0]!).map((item) => item.id).sort();
+    if (pieceIds.length < clientsPerRoom) throw new Error(`${name} has ${pieceIds.length} pieces`);
+    const roomPlan: Planned[] = [];
     for (let tick = 0; tick < ticks; tick++) {
       const client = tick % clientsPerRoom;
-      for (let room = 0; room < rooms; room++) {
-        const doc = docs[room]![client]!;
-        const itemId = pieceIds[room]![client]!;
-        const xMm = 100_000 + tick;
-        sentAt.set(`${room}:${itemId}:${xMm}`, performance.now());
-        moveItem(doc, itemId, { xMm, yMm: 500 }, 'bench');
-        expected += clientsPerRoom - 1;
-      }
-      const wait = start + (tick + 1) * interval - performance.now();
-      if (wait > 0) await sleep(wait);
+      const doc = chains[client]!;
+      const clock = Y.getState(doc.store, doc.clientID);
+      let update: Uint8Array | null = null;
+      const capture = (bytes: Uint8Array) => (update = bytes);
+      doc.on('update', capture);
+      moveItem(doc, pieceIds[client]!, { xMm: 100_000 + tick, yMm: 500 }, 'bench');
+      doc.off('update', capture);
+      if (!update) throw new Error('a move produced no update');
+      // Rooms spread evenly over each interval.
+      roomPlan.push({ room, client, message: updateMessage(name, update), key: structKey(doc.clientID, clock), due: tick * interval + (room * interval) / rooms });
     }
-    for (const deadline = Date.now() + 5_000; delivered < expected && Date.now() < deadline; ) await sleep(50);
-    latencies.sort((a, b) => a - b);
-    return { p50Ms: ROUND(percentile(latencies, 50)), p99Ms: ROUND(percentile(latencies, 99)), delivered, lost: expected - delivered };
-  } finally {
-    for (const provider of providers) provider.destroy();
+    byRoom.push(roomPlan);
+    for (const doc of chains) doc.destroy();
   }
+  const plan: Planned[] = [];
+  for (let tick = 0; tick < ticks; tick++) for (let room = 0; room < rooms; room++) plan.push(byRoom[room]![tick]!);
+
+  const receivers = clientsPerRoom - 1;
+  const session: Session = {
+    target,
+    clients,
+    plan,
+    sentAt: new Float64Array(plan.length).fill(NaN),
+    receivedAt: new Float64Array(plan.length * receivers).fill(NaN),
+    lags: [],
+    ackLatencies: [],
+    loopDelay: monitorEventLoopDelay({ resolution: 1 }),
+    duplicates: 0,
+    serverCpuMs: 0,
+    sendingMs: 0,
+  };
+  const index = new Map<number, number>(plan.map((entry, i) => [entry.key, i]));
+  clients.forEach((roomClients) =>
+    roomClients.forEach((client, clientIndex) => {
+      client.onAck = (at) => {
+        const sent = client.pendingAcks.shift();
+        if (sent !== undefined) session.ackLatencies.push(at - sent);
+      };
+      client.onUpdate = (update, at) => {
+        const id = firstStructId(update);
+        const i = id ? index.get(structKey(id.client, id.clock)) : undefined;
+        if (i === undefined) return;
+        const entry = plan[i]!;
+        if (entry.client === clientIndex) return; // the sender's own echo
+        // Receiver slot: the other clients in order, skipping the sender.
+        const cell = i * receivers + (clientIndex < entry.client ? clientIndex : clientIndex - 1);
+        if (!Number.isNaN(session.receivedAt[cell]!)) session.duplicates++;
+        else session.receivedAt[cell] = at;
+      };
+    }),
+  );
+  return session;
+}
+
+/** Sends ticks [from, to) on schedule, then waits (bounded) for them to arrive everywhere. */
+async function sendSegment(session: Session, from: number, to: number, settings: Settings): Promise<void> {
+  const { rooms } = settings;
+  const first = from * rooms;
+  const last = Math.min(session.plan.length, to * rooms);
+  if (first >= last) return;
+  const offset = session.plan[first]!.due;
+  const cpuBefore = cpuMs(session.target.pid);
+  session.loopDelay.enable();
+  const start = performance.now() + 20;
+  await new Promise<void>((done) => {
+    let next = first;
+    const pump = () => {
+      const now = performance.now();
+      while (next < last && start + session.plan[next]!.due - offset <= now) {
+        const entry = session.plan[next]!;
+        const client = session.clients[entry.room]![entry.client]!;
+        const sent = performance.now();
+        session.sentAt[next] = sent;
+        client.pendingAcks.push(sent);
+        client.socket.send(entry.message);
+        session.lags.push(sent - (start + entry.due - offset));
+        next++;
+      }
+      if (next >= last) done();
+      else setTimeout(pump, Math.max(0, start + session.plan[next]!.due - offset - performance.now()));
+    };
+    setTimeout(pump, 20);
+  });
+  session.sendingMs += performance.now() - start;
+  const cpuAfter = cpuMs(session.target.pid);
+  session.serverCpuMs = cpuBefore !== null && cpuAfter !== null && session.serverCpuMs !== null ? session.serverCpuMs + cpuAfter - cpuBefore : null;
+  const receivers = settings.clientsPerRoom - 1;
+  const arrived = () => {
+    for (let cell = first * receivers; cell < last * receivers; cell++) if (Number.isNaN(session.receivedAt[cell]!)) return false;
+    return true;
+  };
+  for (const deadline = Date.now() + SEGMENT_DRAIN_MS; !arrived() && Date.now() < deadline; ) await sleep(20);
+  session.loopDelay.disable();
+}
+
+function summarise(session: Session, settings: Settings): RelayResult {
+  const receivers = settings.clientsPerRoom - 1;
+  const warmupTicks = Math.round(WARMUP_S * settings.updatesPerRoomPerSecond);
+  const latencies: number[] = [];
+  let lost = 0;
+  let expected = 0;
+  for (let i = 0; i < session.plan.length; i++) {
+    const measured = Math.floor(i / settings.rooms) >= warmupTicks;
+    for (let slot = 0; slot < receivers; slot++) {
+      const at = session.receivedAt[i * receivers + slot]!;
+      if (Number.isNaN(at)) lost++;
+      else if (measured) latencies.push(at - session.sentAt[i]!);
+      if (measured) expected++;
+    }
+  }
+  latencies.sort((a, b) => a - b);
+  const lags = [...session.lags].sort((a, b) => a - b);
+  const acks = [...session.ackLatencies].sort((a, b) => a - b);
+  return {
+    p50Ms: ROUND(percentile(latencies, 50)),
+    p99Ms: ROUND(percentile(latencies, 99)),
+    maxMs: ROUND(latencies[latencies.length - 1] ?? NaN),
+    expected,
+    delivered: latencies.length,
+    lost,
+    duplicates: session.duplicates,
+    ackP99Ms: ROUND(percentile(acks, 99)),
+    sendLagP99Ms: ROUND(percentile(lags, 99)),
+    generatorLoopDelayP99Ms: ROUND(session.loopDelay.percentile(99) / 1e6),
+    serverCpuPercent: session.serverCpuMs === null ? null : ROUND((session.serverCpuMs / session.sendingMs) * 100),
+  };
 }
 
 function benchItems(count: number) {
   return Array.from({ length: count }, (_, i) => ({ id: `bench-${i}`, productId: null, xMm: 1000 + i * 500, yMm: 500, rotationDeg: 0, elevationMm: 0, quantity: 1, ownPiece: { name: 'Bench piece', category: 'side table', widthMm: 400, depthMm: 400, heightMm: 500 } }));
+}
+
+/** SIGTERM (a profile or log gets written), SIGKILL after 5 s. */
+async function stopGracefully(running: Running | undefined): Promise<void> {
+  if (!running || running.child.exitCode !== null || running.child.signalCode !== null) return;
+  running.child.kill('SIGTERM');
+  await Promise.race([running.exited, sleep(5000)]);
+  await stop(running);
 }
 
 function startBare(): Promise<Running> {
@@ -144,13 +361,15 @@ function startBare(): Promise<Running> {
   });
 }
 
-export async function relayBenchmark(options: RelayOptions = {}): Promise<{ ours: RelayResult; bare: RelayResult; settings: Required<Omit<RelayOptions, 'log'>> }> {
-  const settings = { rooms: options.rooms ?? 50, clientsPerRoom: options.clientsPerRoom ?? 3, updatesPerRoomPerSecond: options.updatesPerRoomPerSecond ?? 60, seconds: options.seconds ?? 5 };
+export async function relayBenchmark(options: RelayOptions = {}): Promise<{ ours: RelayResult; bare: RelayResult; settings: Settings }> {
+  const settings: Settings = { rooms: options.rooms ?? 50, clientsPerRoom: options.clientsPerRoom ?? 3, updatesPerRoomPerSecond: options.updatesPerRoomPerSecond ?? 60, seconds: options.seconds ?? 6 };
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'atelier-collab-relay-'));
   let ours: Running | undefined;
   let bare: Running | undefined;
+  const sessions: Session[] = [];
   try {
     ours = await startServer(dataDir, 0);
+    bare = await startBare();
     const store = await openStore({ dataDir });
     const optionIds: string[] = [];
     const tokens: string[] = [];
@@ -175,17 +394,29 @@ export async function relayBenchmark(options: RelayOptions = {}): Promise<{ ours
     } finally {
       await store.close();
     }
-    options.log?.(`relay: ${settings.rooms} rooms × ${settings.clientsPerRoom} clients × ${settings.updatesPerRoomPerSecond}/s for ${settings.seconds} s through the studio server…`);
-    const oursResult = await runRelay({ url: `${ours.url.replace(/^http/, 'ws')}/collab`, documentName: (i) => `option:${optionIds[i]}`, token: (c) => tokens[c % tokens.length]!, seedFromClient: false }, settings);
-    await stop(ours);
-    ours = undefined;
-    bare = await startBare();
-    options.log?.('relay: the same through a bare Hocuspocus server…');
-    const bareResult = await runRelay({ url: bare.url.replace(/^http/, 'ws'), documentName: (i) => `bare-${i}`, token: () => 'none', seedFromClient: true }, settings);
-    return { ours: oursResult, bare: bareResult, settings };
+    const oursSession = await openSession({ url: `${ours.url.replace(/^http/, 'ws')}/collab`, documentName: (i) => `option:${optionIds[i]}`, token: (c) => tokens[c % tokens.length]!, seedFromClient: false, pid: ours.child.pid! }, settings);
+    sessions.push(oursSession);
+    const bareSession = await openSession({ url: bare.url.replace(/^http/, 'ws'), documentName: (i) => `bare-${i}`, token: () => 'none', seedFromClient: true, pid: bare.child.pid! }, settings);
+    sessions.push(bareSession);
+    // Alternating segments, A B B A A B B A …, so that both servers meet the same background load.
+    const ticks = Math.round(settings.seconds * settings.updatesPerRoomPerSecond);
+    const segmentTicks = Math.max(1, Math.round(SEGMENT_S * settings.updatesPerRoomPerSecond));
+    options.log?.(`relay: ${settings.rooms} rooms × ${settings.clientsPerRoom} clients × ${settings.updatesPerRoomPerSecond}/s, ${settings.seconds} s through each server in ${SEGMENT_S} s turns…`);
+    for (let segment = 0; segment * segmentTicks < ticks; segment++) {
+      const from = segment * segmentTicks;
+      const order = segment % 2 === 0 ? [oursSession, bareSession] : [bareSession, oursSession];
+      for (const session of order) await sendSegment(session, from, from + segmentTicks, settings);
+    }
+    const complete = () => sessions.every((session) => session.receivedAt.every((value) => !Number.isNaN(value)));
+    for (const deadline = Date.now() + DRAIN_MS; !complete() && Date.now() < deadline; ) await sleep(50);
+    const result = { ours: summarise(oursSession, settings), bare: summarise(bareSession, settings), settings };
+    options.log?.(`relay: ours ${JSON.stringify(result.ours)}`);
+    options.log?.(`relay: bare ${JSON.stringify(result.bare)}`);
+    return result;
   } finally {
-    await stop(ours);
-    await stop(bare);
+    for (const session of sessions) for (const client of session.clients.flat()) client.close();
+    await stopGracefully(ours);
+    await stopGracefully(bare);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

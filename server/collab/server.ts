@@ -17,6 +17,7 @@ import { isOptionLocked } from '../options/approvals.ts';
 import { optionEventsFor } from '../options/events.ts';
 import { chatEventsFor } from '../chat/events.ts';
 import type { ChatMessage } from '../chat/messages.ts';
+import { coalesceWrites } from './coalesce.ts';
 import { compactOption, COMPACT_AFTER_UPDATES, loadOptionInto } from './store.ts';
 import { createUpdateWriter } from './writer.ts';
 
@@ -56,6 +57,7 @@ export const REFUSED = {
   notFound: { code: 4404, reason: 'not found' },
 } as const;
 const REFUSED_CLOSE_DELAY_MS = 50;
+const STORE_HOOK_DEBOUNCE_MS = 10_000;
 const LAUNCH_SECRET_HEADER = 'x-atelier-launch-secret';
 
 const MESSAGE_SYNC = 0;
@@ -148,7 +150,10 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
 
   const hocuspocus = new Hocuspocus({
     quiet: true,
-    debounce: 0,
+    // The store hooks are unused (every update is appended in beforeHandleMessage); with a debounce
+    // of 0 Hocuspocus would run them, and schedule an unload check, for every single update.
+    debounce: STORE_HOOK_DEBOUNCE_MS,
+    maxDebounce: STORE_HOOK_DEBOUNCE_MS * 6,
     async onAuthenticate({ token, request, documentName, connectionConfig }) {
       const optionId = optionIdFromDocumentName(documentName);
       const chatProjectId = chatProjectIdFromDocumentName(documentName);
@@ -193,6 +198,7 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   wss.on('connection', (ws, request: IncomingMessage) => {
     sockets.set(request, ws);
+    coalesceWrites(ws, request.socket);
     ws.on('error', (error) => log.warn({ err: error }, 'collab connection error (closed)'));
     hocuspocus.handleConnection(ws, request);
   });

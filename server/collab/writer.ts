@@ -1,8 +1,9 @@
 /**
  * [Collab] Group commit for live updates. Every update a client sends is appended to
  * `option_updates` before it is applied, relayed and acknowledged (server.ts); one INSERT per
- * update would make the store the relay's bottleneck. Updates arriving while a write is in
- * flight wait for it and then go out together in ONE multi-row insert, in arrival order (ids
+ * update would make the store the relay's bottleneck. The updates read in one turn of the event
+ * loop (from every socket that had data; the write waits for `setImmediate`), and those arriving
+ * while a write is in flight, go out together in ONE multi-row insert, in arrival order (ids
  * follow the VALUES order), and each is acknowledged only once its batch has committed — the
  * durability guarantee is unchanged, the store's round trips drop to one per batch.
  *
@@ -34,10 +35,14 @@ export interface UpdateWriter {
 
 export function createUpdateWriter(db: Kysely<Database>): UpdateWriter {
   let queue: Pending[] = [];
+
+  // The batch being written, or about to be: set by the first append of a turn of the event loop.
   let flushing: Promise<void> | null = null;
   const counts = new Map<string, number>();
 
   const flush = async (): Promise<void> => {
+    // Every update read from any socket in this turn of the event loop joins the batch.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     while (queue.length > 0) {
       const batch = queue.slice(0, MAX_BATCH);
       queue = queue.slice(batch.length);
@@ -71,8 +76,7 @@ export function createUpdateWriter(db: Kysely<Database>): UpdateWriter {
     append(optionId, update) {
       return new Promise<void>((resolve, reject) => {
         queue.push({ optionId, update, resolve, reject });
-        // Let the updates that arrive in this same tick join the batch.
-        queueMicrotask(schedule);
+        schedule();
       });
     },
     async storedCount(optionId) {
@@ -86,7 +90,7 @@ export function createUpdateWriter(db: Kysely<Database>): UpdateWriter {
       counts.delete(optionId);
     },
     async drained() {
-      while (flushing || queue.length > 0) await (flushing ?? Promise.resolve());
+      while (flushing) await flushing;
     },
   };
 }
