@@ -44,6 +44,11 @@ export const putNotificationSettings = endpoint({
   bodyLimit: 4096,
 });
 
+/** What the server streams the export as (a Node readable); core only needs to know it pipes. */
+export interface ZipStream {
+  pipe(destination: unknown): unknown;
+}
+
 export const exportMyData = endpoint({
   id: 'exportMyData',
   method: 'GET',
@@ -51,7 +56,8 @@ export const exportMyData = endpoint({
   summary: 'Everything about the signed-in person as a zip: JSON records and their photos',
   tag: 'privacy',
   access: { kind: 'session', action: 'self:manage' },
-  response: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'must be the zip’s bytes'),
+  // The zip is streamed: a readable stream of its bytes (one photo in memory at a time).
+  response: z.custom<ZipStream>((value) => typeof value === 'object' && value !== null && typeof (value as ZipStream).pipe === 'function', 'must be a stream of the zip’s bytes'),
 });
 
 export const deleteMyAccount = endpoint({

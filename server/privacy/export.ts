@@ -5,7 +5,9 @@
  * adds a table with a person or project column is exported without changing this file.
  * Never exported: password hashes and session tokens (secrets, not data about the person).
  */
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { once } from 'node:events';
+import { PassThrough, type Readable } from 'node:stream';
+import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { notificationSettings } from './settings.ts';
@@ -110,10 +112,12 @@ function safeName(name: string): string {
 }
 
 export interface ExportArchive {
-  readonly zip: Uint8Array;
+  /** The zip, written as it is read: one file's bytes in memory at a time, never the whole archive. */
+  readonly stream: Readable;
   readonly fileName: string;
 }
 
+/** Everything is read and checked before the first byte is sent, except the files' bytes, read one by one. */
 export async function exportPerson(db: Kysely<Database>, userId: string, now: string): Promise<ExportArchive> {
   const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
   const profile = { ...cleanRow(user as unknown as Record<string, unknown>), notificationSettings: await notificationSettings(db, userId) };
@@ -121,35 +125,67 @@ export async function exportPerson(db: Kysely<Database>, userId: string, now: st
   const projectIds = (records.projects ?? []).map((p) => String(p.id));
   const files = await db
     .selectFrom('files')
-    .innerJoin('file_contents', 'file_contents.file_id', 'files.id')
     .selectAll('files')
-    .select('file_contents.content')
     .where((eb) => eb.or([eb('files.owner_id', '=', userId), eb('files.uploaded_by', '=', userId), ...(projectIds.length ? [eb('files.project_id', 'in', projectIds)] : [])]))
     .orderBy('files.created_at')
     .execute();
-  const entries: Zippable = {};
-  const fileIndex = files.map((f) => {
-    const path = `${FOLDER[f.purpose] ?? 'files'}/${f.created_at.slice(0, 10)}-${f.id.slice(0, 8)}-${safeName(f.name)}.${EXTENSION[f.media_type] ?? 'bin'}`;
-    // Images and videos are already compressed: store them as they are.
-    entries[path] = [f.content, { level: 0 }];
-    return { id: f.id, path, purpose: f.purpose, mediaType: f.media_type, size: Number(f.size), sha256: f.sha256, name: f.name, projectId: f.project_id, roomId: f.room_id, shotKey: f.shot_key, createdAt: f.created_at };
-  });
+  const fileIndex = files.map((f) => ({
+    id: f.id,
+    path: `${FOLDER[f.purpose] ?? 'files'}/${f.created_at.slice(0, 10)}-${f.id.slice(0, 8)}-${safeName(f.name)}.${EXTENSION[f.media_type] ?? 'bin'}`,
+    purpose: f.purpose,
+    mediaType: f.media_type,
+    size: Number(f.size),
+    sha256: f.sha256,
+    name: f.name,
+    projectId: f.project_id,
+    roomId: f.room_id,
+    shotKey: f.shot_key,
+    createdAt: f.created_at,
+  }));
   const manifest = { exportedAt: now, person: userId, tables: Object.fromEntries(Object.entries(records).map(([t, rows]) => [t, rows.length])), files: fileIndex.length };
-  entries['README.txt'] = strToU8(
+  const texts: [string, string][] = [
     [
-      'Everything Atelier holds about you, exported on ' + now + '.',
-      '',
-      'profile.json   your account (without your password) and notification settings',
-      'records/*.json one file per kind of record: projects, rooms, design options, comments, purchases, claims, notifications, timeline…',
-      'files.json     what each photo or image below is and where it belongs',
-      'photos/, inspiration/, videos/  the files themselves, as you or your designer uploaded them',
-      '',
-    ].join('\n'),
-  );
-  entries['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2));
-  entries['profile.json'] = strToU8(JSON.stringify(profile, null, 2));
-  entries['files.json'] = strToU8(JSON.stringify(fileIndex, null, 2));
-  for (const [table, rows] of Object.entries(records)) entries[`records/${table}.json`] = strToU8(JSON.stringify(rows, null, 2));
-  const zip = zipSync(entries, { level: 6, mtime: new Date(now) });
-  return { zip, fileName: `atelier-export-${now.slice(0, 10)}.zip` };
+      'README.txt',
+      [
+        'Everything Atelier holds about you, exported on ' + now + '.',
+        '',
+        'profile.json   your account (without your password) and notification settings',
+        'records/*.json one file per kind of record: projects, rooms, design options, comments, purchases, claims, notifications, timeline…',
+        'files.json     what each photo or image below is and where it belongs',
+        'photos/, inspiration/, videos/  the files themselves, as you or your designer uploaded them',
+        '',
+      ].join('\n'),
+    ],
+    ['manifest.json', JSON.stringify(manifest, null, 2)],
+    ['profile.json', JSON.stringify(profile, null, 2)],
+    ['files.json', JSON.stringify(fileIndex, null, 2)],
+    ...Object.entries(records).map(([table, rows]): [string, string] => [`records/${table}.json`, JSON.stringify(rows, null, 2)]),
+  ];
+  const mtime = new Date(now);
+  const out = new PassThrough();
+  const zip = new Zip((error, chunk, final) => {
+    if (error) out.destroy(error);
+    else {
+      out.write(chunk);
+      if (final) out.end();
+    }
+  });
+  const add = (entry: ZipDeflate | ZipPassThrough, bytes: Uint8Array) => {
+    entry.mtime = mtime;
+    zip.add(entry);
+    entry.push(bytes, true);
+  };
+  const drained = () => (out.writableNeedDrain ? once(out, 'drain') : Promise.resolve());
+  void (async () => {
+    for (const [name, text] of texts) add(new ZipDeflate(name, { level: 6 }), strToU8(text));
+    for (const file of fileIndex) {
+      await drained();
+      if (out.destroyed) return;
+      const row = await db.selectFrom('file_contents').select('content').where('file_id', '=', file.id).executeTakeFirst();
+      // Images and videos are already compressed: stored as they are.
+      add(new ZipPassThrough(file.path), row?.content ?? new Uint8Array());
+    }
+    zip.end();
+  })().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  return { stream: out, fileName: `atelier-export-${now.slice(0, 10)}.zip` };
 }

@@ -20,7 +20,7 @@ export const privacyRoutes = [
     reply.header('content-type', 'application/zip');
     reply.header('content-disposition', contentDisposition('attachment', archive.fileName));
     reply.header('cache-control', 'no-store');
-    return Buffer.from(archive.zip.buffer, archive.zip.byteOffset, archive.zip.byteLength);
+    return archive.stream;
   }),
 
   implement(api.deleteMyAccount, async ({ user, body, services, request, reply }) => {

@@ -71,6 +71,8 @@ for (const engine of engines()) {
       assert.equal(response.status, 200);
       assert.equal(response.headers.get('content-type'), 'application/zip');
       assert.match(response.headers.get('content-disposition') ?? '', /^attachment; filename="atelier-export-\d{4}-\d{2}-\d{2}\.zip"/);
+      // Streamed as it is written (one photo in memory at a time): no length known up front.
+      assert.equal(response.headers.get('transfer-encoding'), 'chunked');
       const entries = unzipSync(new Uint8Array(await response.arrayBuffer()));
       const json = (name: string) => JSON.parse(strFromU8(entries[name]!)) as any;
 
