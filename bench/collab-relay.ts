@@ -1,9 +1,10 @@
 /**
  * [Collab] Relay under load: ROOMS option documents × 3 clients, each room receiving
- * UPDATES_PER_ROOM updates per second (the 3 clients take turns, each moving its own piece), for
- * a few seconds, through (a) our studio server — authenticated connections, every update
- * appended to the store before it is relayed — and (b) a bare Hocuspocus server (defaults, no
- * hooks) in the same run on the same machine, each in its own process.
+ * UPDATES_PER_ROOM updates per second (the 3 clients take turns, each moving its own piece),
+ * through (a) our studio server — authenticated connections, every update appended to the store
+ * before it is relayed — and (b) a bare Hocuspocus server (its defaults, no hooks), each in its
+ * own process, both up at once and driven in alternating SEGMENT_S turns (A B B A A B …) so that
+ * both meet the same background load on a shared machine.
  *
  * The load generator is cheap on purpose, so that it measures the servers and not itself: raw
  * `ws` sockets speaking the Hocuspocus protocol (collab-wire.ts) and Yjs update messages encoded
@@ -12,10 +13,10 @@
  * Latency = send → receipt at each other client of the room, both read from one monotonic clock
  * (performance.now(), one process); every update is identified by its first struct's
  * (client, clock) in the relayed bytes, and each of the 2 other clients must receive it:
- * `lost` counts (update, receiver) pairs missing 5 s after the last send. Samples of the first
- * WARMUP_S second are dropped (JIT, first compactions). The generator reports its own lag
- * (actual send − scheduled time) and event-loop delay, and each server's CPU time during the
- * run, so a collapse can be told apart from a slow server.
+ * `lost` counts (update, receiver) pairs missing DRAIN_MS after the last send. Samples of the
+ * first WARMUP_S second are dropped (JIT). The generator reports its own lag (actual send −
+ * scheduled time), event-loop delay and CPU, and each server's CPU share while it was driven,
+ * so that a starved machine can be told apart from a slow server.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -55,6 +56,8 @@ export interface RelayResult {
   readonly generatorLoopDelayP99Ms: number;
   /** The server process's CPU time over the timed run, as a share of one core. */
   readonly serverCpuPercent: number | null;
+  /** The load generator's (this process's) CPU time over the same time. */
+  readonly generatorCpuPercent: number;
 }
 
 type Settings = Required<Omit<RelayOptions, 'log'>>;
@@ -162,6 +165,7 @@ interface Session {
   readonly loopDelay: ReturnType<typeof monitorEventLoopDelay>;
   duplicates: number;
   serverCpuMs: number | null;
+  generatorCpuMs: number;
   sendingMs: number;
 }
 
@@ -235,6 +239,7 @@ async function openSession(target: Target, settings: Settings): Promise<Session>
     loopDelay: monitorEventLoopDelay({ resolution: 1 }),
     duplicates: 0,
     serverCpuMs: 0,
+    generatorCpuMs: 0,
     sendingMs: 0,
   };
   const index = new Map<number, number>(plan.map((entry, i) => [entry.key, i]));
@@ -268,6 +273,7 @@ async function sendSegment(session: Session, from: number, to: number, settings:
   if (first >= last) return;
   const offset = session.plan[first]!.due;
   const cpuBefore = cpuMs(session.target.pid);
+  const ownBefore = process.cpuUsage();
   session.loopDelay.enable();
   const start = performance.now() + 20;
   await new Promise<void>((done) => {
@@ -291,6 +297,8 @@ async function sendSegment(session: Session, from: number, to: number, settings:
   });
   session.sendingMs += performance.now() - start;
   const cpuAfter = cpuMs(session.target.pid);
+  const own = process.cpuUsage(ownBefore);
+  session.generatorCpuMs += (own.user + own.system) / 1000;
   session.serverCpuMs = cpuBefore !== null && cpuAfter !== null && session.serverCpuMs !== null ? session.serverCpuMs + cpuAfter - cpuBefore : null;
   const receivers = settings.clientsPerRoom - 1;
   const arrived = () => {
@@ -331,6 +339,7 @@ function summarise(session: Session, settings: Settings): RelayResult {
     sendLagP99Ms: ROUND(percentile(lags, 99)),
     generatorLoopDelayP99Ms: ROUND(session.loopDelay.percentile(99) / 1e6),
     serverCpuPercent: session.serverCpuMs === null ? null : ROUND((session.serverCpuMs / session.sendingMs) * 100),
+    generatorCpuPercent: ROUND((session.generatorCpuMs / session.sendingMs) * 100),
   };
 }
 

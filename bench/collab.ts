@@ -4,12 +4,16 @@
  * same run (collab-relay.ts), and SIGKILL trials (collab-crash.ts, 20 runs of 500 edits at 50/s).
  * ATELIER_COLLAB_BENCH_CRASH_RUNS=0 skips the crash trials (they take a few minutes).
  */
+import os from 'node:os';
 import type { BenchContext } from './registry.ts';
 import { runCrashTrial } from './collab-crash.ts';
 import { remotePaintBenchmark } from './collab-paint.ts';
 import { relayBenchmark } from './collab-relay.ts';
 
+const loadAverage = () => Math.round(os.loadavg()[0]! * 100) / 100;
+
 export async function collabBenchmark(context: BenchContext): Promise<Record<string, unknown>> {
+  const loadAtStart = loadAverage();
   context.log('collab: remote paint (two Chromium pages)…');
   const paint = await remotePaintBenchmark(context.log);
   context.log('collab: relay (ours vs bare Hocuspocus)…');
@@ -27,6 +31,7 @@ export async function collabBenchmark(context: BenchContext): Promise<Record<str
     remotePaintSamples: paint.samples,
     remote3dFrameP95Ms: paint.remote3dFrameP95Ms,
     remote3dFrameP50Ms: paint.remote3dFrameP50Ms,
+    remotePaintBreakdown: paint.breakdown,
     relayP99Ms: relay.ours.p99Ms,
     relayP50Ms: relay.ours.p50Ms,
     bareRelayP99Ms: relay.bare.p99Ms,
@@ -34,6 +39,19 @@ export async function collabBenchmark(context: BenchContext): Promise<Record<str
     relayVsBareRatio: ratio,
     lostUpdates: relay.ours.lost,
     bareLostUpdates: relay.bare.lost,
+    relayDuplicates: relay.ours.duplicates,
+    relayMaxMs: relay.ours.maxMs,
+    bareRelayMaxMs: relay.bare.maxMs,
+    // Evidence for a loaded machine: the generator keeping its schedule, each server's CPU.
+    relayAckP99Ms: relay.ours.ackP99Ms,
+    relaySendLagP99Ms: Math.max(relay.ours.sendLagP99Ms, relay.bare.sendLagP99Ms),
+    relayGeneratorLoopDelayP99Ms: Math.max(relay.ours.generatorLoopDelayP99Ms, relay.bare.generatorLoopDelayP99Ms),
+    relayGeneratorCpuPercent: relay.ours.generatorCpuPercent,
+    relayServerCpuPercent: relay.ours.serverCpuPercent,
+    bareRelayServerCpuPercent: relay.bare.serverCpuPercent,
+    loadAverage1mAtStart: loadAtStart,
+    loadAverage1mAtEnd: loadAverage(),
+    cpus: os.cpus().length,
     relaySettings: relay.settings,
     crashRuns: trials.length,
     crashAcknowledgedLost: trials.reduce((sum, trial) => sum + trial.lostAcknowledged, 0),

@@ -36,7 +36,7 @@ import { createUpdateWriter } from './writer.ts';
  * sender. Writes go through one group-commit queue (writer.ts), so they land in arrival order,
  * many per INSERT under load. An update the client saw acknowledged is therefore in the store
  * even if the process is then killed.
- * Compaction runs in the background after COMPACT_AFTER_UPDATES updates.
+ * Compaction runs in the background after COMPACT_AFTER_UPDATES updates, one option at a time.
  *
  * Bad input: a message over MAX_MESSAGE_BYTES (ws closes with 1009) or one that does not decode
  * closes the connection, is logged, and nothing is stored. A refused connection (no live session,
@@ -126,14 +126,22 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
   const writer = createUpdateWriter(db);
   const compacting = new Map<string, Promise<void>>();
 
+  // Compactions run one at a time, each after a turn of the event loop: on SQLite one is a few
+  // milliseconds of synchronous work, and rooms that reach the threshold together must not stall
+  // the relay for all of them at once.
+  let compactionChain: Promise<void> = Promise.resolve();
   const maybeCompact = async (optionId: string): Promise<void> => {
     if (compacting.has(optionId)) return;
     if ((await writer.storedCount(optionId)) <= compactAfter) return;
-    const running = compactOption(db, optionId)
+    if (compacting.has(optionId)) return;
+    const running = compactionChain
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(() => compactOption(db, optionId))
       .then(() => writer.forgetCount(optionId))
       .catch((error: unknown) => log.error({ err: error, optionId }, 'collab compaction failed (updates kept)'))
       .finally(() => compacting.delete(optionId));
     compacting.set(optionId, running);
+    compactionChain = running;
   };
 
   // A refused connection is told so (Hocuspocus sends the permission-denied message) and then

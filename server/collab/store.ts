@@ -8,7 +8,8 @@ import type { Database } from '../db/schema.ts';
  * state plus the updates appended since. An update is appended (writer.ts) before it is applied
  * to the in-memory document (see server.ts), so an update the server acknowledged is on disk.
  */
-export const COMPACT_AFTER_UPDATES = 200;
+/** A compaction's cost is mostly fixed (read, rebuild, write the state and the JSON snapshot): ~1,000 updates amortise it. */
+export const COMPACT_AFTER_UPDATES = 1000;
 const DELETE_CHUNK = 500;
 
 export async function optionExists(db: Kysely<Database>, optionId: string): Promise<boolean> {
