@@ -9,6 +9,7 @@ import { itemIdOfHit, type FurnitureHit } from './furniture/picking.ts';
 import type { ResolvedPiece } from './furniture/pieces.ts';
 import { contactShadowResources, finishMaterial, partGeometry } from './materials.ts';
 import { contactShadows, shadowMatrix } from './contactShadows.ts';
+import { noteFurnitureCommit, noteFurnitureMounted } from './furnitureCommits.ts';
 import { useModels } from './models/useModels.ts';
 import { planRotationToWorldY, mmToMetres, wallFrames } from './plan.ts';
 
@@ -75,7 +76,10 @@ export function FurnitureBatches({ pieces, outline, ref }: { readonly pieces: re
   const live = useRef<Live>({ batches: new Set(), cutMask: 0, groups: new Map(), shadows: null, pieces: new Map() }).current;
   useLayoutEffect(() => {
     live.pieces = new Map(pieces.map((piece) => [piece.itemId, piece]));
+    // [Options] After the batches' own layout effects: these pieces are in the scene now.
+    noteFurnitureCommit();
   }, [live, pieces]);
+  useLayoutEffect(noteFurnitureMounted, []);
   // Tests and the benchmark wait for models before judging what is drawn.
   useEffect(() => {
     canvas.dataset.modelsPending = String(pending);

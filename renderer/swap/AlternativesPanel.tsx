@@ -5,10 +5,11 @@
  * swapDelta). A card can be dragged onto any placed piece, or swapped in with its "Swap" button
  * (the keyboard path: select a piece in the list → Tab to the alternatives → Swap).
  */
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as catalogApi from '../../core/api/catalog.ts';
 import { CurrencyMismatchError, type Money } from '../../core/money.ts';
-import { swapDelta } from '../../core/pricing/index.ts';
+import { swapDelta, UnknownProductError } from '../../core/pricing/index.ts';
 import type { PlacedItem, Product } from '../api/types.ts';
 import { api } from '../app/studio.ts';
 import { useResource } from '../app/useResource.ts';
@@ -27,31 +28,42 @@ interface AlternativesPanelProps {
   readonly onSwap: SwapAction;
 }
 
-/** The difference against the current piece, by core/pricing; null across currencies. */
+/** The difference against the current piece, by core/pricing; null across currencies (or for an answer about another piece). */
 export function alternativeDelta(item: PlacedItem, current: Product | null, alternative: Product): Money | null {
   const byId = new Map<string, Product>([[alternative.id, alternative]]);
   if (current) byId.set(current.id, current);
   try {
     return swapDelta(item, alternative.id, (id) => byId.get(id), current?.price.currency ?? alternative.price.currency);
   } catch (error) {
-    if (error instanceof CurrencyMismatchError) return null;
+    if (error instanceof CurrencyMismatchError || error instanceof UnknownProductError) return null;
     throw error;
   }
 }
+
+/** How soon a stale answer (the server had not yet seen the swap just made here) is asked again. */
+const STALE_RETRY_MS = 250;
 
 export function AlternativesPanel({ optionId, item, name, maySwap, onSwap }: AlternativesPanelProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const key = `alternatives:${optionId}:${item.id}:${item.productId ?? 'own'}`;
   const answer = useResource(key, (signal) => api.call(catalogApi.getAlternatives, { params: { optionId, itemId: item.id }, query: { limit: 12 }, signal }));
+  // Right after a swap the server may still answer for the piece that was there: ask again shortly.
+  const stale = answer.status === 'ready' && answer.data.item.productId !== item.productId;
+  const { reload } = answer;
+  useEffect(() => {
+    if (!stale) return;
+    const timer = setTimeout(reload, STALE_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [stale, reload]);
   return (
     <section className="panel swap-panel" aria-labelledby="alternatives-title" data-testid="alternatives">
       <h2 className="panel__title" id="alternatives-title">
         {t('swap.alternativesTitle', { name })}
       </h2>
-      {answer.status === 'loading' ? <LoadingState label={t('swap.alternativesLoading')} /> : null}
+      {answer.status === 'loading' || stale ? <LoadingState label={t('swap.alternativesLoading')} /> : null}
       {answer.status === 'error' ? <ErrorState error={answer.error} onRetry={answer.reload} /> : null}
-      {answer.status === 'ready' ? (
+      {answer.status === 'ready' && !stale ? (
         <>
           {answer.data.styleProfileUsed ? <p className="muted">{t('swap.rankedByStyle')}</p> : null}
           {answer.data.alternatives.length === 0 ? <p className="muted panel__empty">{t('swap.noAlternatives')}</p> : null}

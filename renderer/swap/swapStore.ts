@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { Money } from '../../core/money.ts';
 import type { Product } from '../api/types.ts';
+import { furnitureCommits, onFurnitureCommit } from '../scene/furnitureCommits.ts';
 
 export interface LastSwap {
   /** Increases with every swap (the ribbon's paint probe keys on it). */
@@ -51,17 +52,49 @@ export function clearSwapDrop(): void {
   performance.clearMarks(SWAP_DROP_MARK);
 }
 
+/** Longest the probe waits for the 3D view to take the swapped piece before it marks anyway. */
+const SCENE_WAIT_MS = 2000;
+let waitingForScene: (() => void) | null = null;
+
 /**
- * After React committed the difference: the next animation frame is where the browser paints
- * it; a message posted from that frame's callback runs after the paint.
+ * After React committed the difference (the ribbon's layout effect): the paint that shows the
+ * swap is the first animation frame after BOTH that commit and the 3D view's commit of the new
+ * pieces (react-three-fiber renders its scene in its own React root, a task later; see
+ * scene/furnitureCommits.ts) — the room then draws the swapped piece in that frame's callbacks.
+ * A message posted from that frame's callback runs after its paint. Without a 3D view (none
+ * mounted), the DOM commit alone arms it.
  */
 export function markSwapPaintedAfterNextFrame(): void {
   if (performance.getEntriesByName(SWAP_DROP_MARK, 'mark').length === 0) return;
   performance.measure(SWAP_COMMIT_MEASURE, SWAP_DROP_MARK);
+  waitingForScene?.();
+  const scene = furnitureCommits();
+  if (!scene.mounted) {
+    markAfterNextFrame();
+    return;
+  }
+  const stop = () => {
+    unsubscribe();
+    clearTimeout(timer);
+    waitingForScene = null;
+  };
+  const unsubscribe = onFurnitureCommit(() => {
+    stop();
+    markAfterNextFrame();
+  });
+  const timer = setTimeout(() => {
+    stop();
+    markAfterNextFrame();
+  }, SCENE_WAIT_MS);
+  waitingForScene = stop;
+}
+
+function markAfterNextFrame(): void {
   requestAnimationFrame(() => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
       channel.port1.close();
+      if (performance.getEntriesByName(SWAP_DROP_MARK, 'mark').length === 0) return;
       performance.mark(SWAP_PAINT_MARK);
       performance.measure(SWAP_MEASURE, SWAP_DROP_MARK, SWAP_PAINT_MARK);
       performance.clearMarks(SWAP_DROP_MARK);

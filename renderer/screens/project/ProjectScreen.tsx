@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as endpoints from '../../../core/api/foundation.ts';
 import type { ProjectDetail } from '../../api/types.ts';
@@ -40,12 +40,29 @@ import { PieceDropZone } from '../../swap/PieceDropZone.tsx';
 import { useMaySwap, useSwap } from '../../swap/useSwap.ts';
 import { PriceRibbon } from './PriceRibbon.tsx';
 import { ExportMenu } from '../../export/ExportMenu.tsx';
-import './projectHead.css';
+import './projectLayout.css';
 
 /** three.js and the scene load only when a project opens, so sign-in and home stay light. */
-const RoomView = lazy(() => import('../../scene/RoomView.tsx'));
+const RoomView = lazy(() => import('../../scene/RoomView.tsx').then((module) => ({ default: memo(module.default) })));
 
 const EMPTY: readonly ResolvedPiece[] = [];
+/**
+ * [Options] The page re-renders with every live edit (a swap at 300 pieces must paint in the
+ * frame after the drop): panels that do not show the items skip those renders.
+ */
+const StableRoomPicker = memo(RoomPicker);
+const StablePinnedReference = memo(PinnedReference);
+const StableOptionList = memo(OptionList);
+const StableOptionPanel = memo(OptionPanel);
+const StableProjectProgress = memo(ProjectProgress);
+const StableCommentsPanel = memo(CommentsPanel);
+// The 3D view (above), the list, the ribbon and the toolbar re-render only when what they show
+// changes, not when the live strip's sync status does (twice per edit: sent, acknowledged).
+const StablePieceList = memo(PieceList);
+const StablePriceRibbon = memo(PriceRibbon);
+const StableEditorToolbar = memo(EditorToolbar);
+type CommentPieces = readonly { readonly id: string; readonly name: string }[];
+const sameCommentPieces = (a: CommentPieces, b: CommentPieces) => a.length === b.length && a.every((piece, index) => piece.id === b[index]!.id && piece.name === b[index]!.name);
 /** [Room] Stands in for the room while a project has none, so the editor's hooks always run. */
 const NO_ROOM = { outline: [], ceilingHeightMm: 0, wallThicknessMm: 0, openings: [], floor: { colour: '#ffffff', material: 'none' }, walls: { colour: '#ffffff', material: 'none' } } as const;
 
@@ -102,11 +119,31 @@ function ProjectBody({ project, optionId, reload }: { readonly project: ProjectD
   const optionStatus = content.items ? 'ready' : optionData.status;
   const selectedLine = lines.find((line) => line.item.id === selectedId) ?? null;
 
-  const selectOption = (id: string) => navigate({ name: 'project', projectId: project.id, optionId: id }, { replace: true });
-  const selectRoom = (roomId: string) => {
-    const first = project.options.find((candidate) => candidate.roomId === roomId);
-    if (first) selectOption(first.id);
-  };
+  const selectOption = useCallback((id: string) => navigate({ name: 'project', projectId: project.id, optionId: id }, { replace: true }), [project.id]);
+  const selectRoom = useCallback(
+    (roomId: string) => {
+      const first = project.options.find((candidate) => candidate.roomId === roomId);
+      if (first) selectOption(first.id);
+    },
+    [project.options, selectOption],
+  );
+  const optionsChanged = useCallback(
+    (id?: string) => {
+      reload();
+      navigate({ name: 'project', projectId: project.id, ...(id ? { optionId: id } : {}) }, { replace: true });
+    },
+    [reload, project.id],
+  );
+  // [Options] The comment form's piece choices: the same array while ids and names are unchanged, and
+  // a changed name (a swap) reaches it after the swap has painted.
+  const commentPiecesRef = useRef<CommentPieces>([]);
+  const commentPieces = lines.map((line) => ({ id: line.item.id, name: line.name || t('project.ownPiece') }));
+  if (!sameCommentPieces(commentPiecesRef.current, commentPieces)) commentPiecesRef.current = commentPieces;
+  const deferredCommentPieces = useDeferredValue(commentPiecesRef.current);
+  const exportMenu = useMemo(
+    () => (option && room && content.items ? <ExportMenu title={project.name} optionName={option.name} roomName={room.name} outline={room.outline} items={content.items} products={content.products} currency={project.budget?.currency ?? null} /> : null),
+    [option, room, content, project.name, project.budget?.currency],
+  );
 
   return (
     <>
@@ -146,44 +183,35 @@ function ProjectBody({ project, optionId, reload }: { readonly project: ProjectD
           ) : null}
         </dl>
         {/* [Intake] the stage tracker: what happens next and when, the timeline, moving the stage */}
-        <ProjectProgress projectId={project.id} onStageChanged={reload} />
+        <StableProjectProgress projectId={project.id} onStageChanged={reload} />
       </div>
       {room ? (
         <LiveOptionContext value={live}>
         <div className={catalogOpen ? 'project__body project__body--with-catalog' : 'project__body'}>
           <aside className="project__side">
-            <RoomPicker rooms={project.rooms} selectedRoomId={room.id} onSelect={selectRoom} />
-            <PinnedReference projectId={project.id} roomId={room.id} />
-            <OptionList options={roomOptions} selectedId={option?.id ?? null} onSelect={selectOption} />
+            <StableRoomPicker rooms={project.rooms} selectedRoomId={room.id} onSelect={selectRoom} />
+            <StablePinnedReference projectId={project.id} roomId={room.id} />
+            <StableOptionList options={roomOptions} selectedId={option?.id ?? null} onSelect={selectOption} />
             {/* [Options] versions and the designer's note, publish/approve, compare link, option management */}
-            <OptionPanel
-              projectId={project.id}
-              roomId={room.id}
-              option={option}
-              roomOptions={roomOptions}
-              onOptionsChanged={(id) => {
-                reload();
-                navigate({ name: 'project', projectId: project.id, ...(id ? { optionId: id } : {}) }, { replace: true });
-              }}
-            />
+            <StableOptionPanel projectId={project.id} roomId={room.id} option={option} roomOptions={roomOptions} onOptionsChanged={optionsChanged} />
             {option ? (
               <PieceDropZone enabled={maySwap} onSwap={swap}>
-                <PieceList status={optionStatus} lines={lines} error={optionData.error} onRetry={optionData.reload} budget={project.budget} unresolved={editor.unresolved} selectedId={selectedId} onSelect={selectPiece} doorwayFit={doorwayFit} />
+                <StablePieceList status={optionStatus} lines={lines} error={optionData.error} onRetry={optionData.reload} budget={project.budget} unresolved={editor.unresolved} selectedId={selectedId} onSelect={selectPiece} doorwayFit={doorwayFit} />
               </PieceDropZone>
             ) : null}
             {option && selectedLine ? <AlternativesPanel optionId={option.id} item={selectedLine.item} name={selectedLine.name || t('project.ownPiece')} maySwap={maySwap} onSwap={swap} /> : null}
             {option ? <WarningList warnings={editor.warnings} /> : null}
             {/* [Options] comments on the option and its pieces */}
-            {option ? <CommentsPanel optionId={option.id} pieces={lines.map((line) => ({ id: line.item.id, name: line.name || t('project.ownPiece') }))} /> : null}
+            {option ? <StableCommentsPanel optionId={option.id} pieces={deferredCommentPieces} /> : null}
           </aside>
           <section className="project__view" aria-label={t('scene.label', { room: room.name })}>
             <div className="editor-stage">
               {option ? (
-                <PriceRibbon optionId={option.id} items={content.items} products={content.products} currency={project.budget?.currency ?? null} live={live}>
-                  {content.items ? <ExportMenu title={project.name} optionName={option.name} roomName={room.name} outline={room.outline} items={content.items} products={content.products} currency={project.budget?.currency ?? null} /> : null}
-                </PriceRibbon>
+                <StablePriceRibbon optionId={option.id} items={content.items} products={content.products} currency={project.budget?.currency ?? null} live={live}>
+                  {exportMenu}
+                </StablePriceRibbon>
               ) : null}
-              <EditorToolbar canUndo={snapshot?.canUndo ?? false} canRedo={snapshot?.canRedo ?? false} readOnly={(snapshot?.readOnly ?? true) || !editor.controller?.canEdit()} selectedName={editor.pieces.find((piece) => piece.id === selectedId)?.label ?? null} />
+              <StableEditorToolbar canUndo={snapshot?.canUndo ?? false} canRedo={snapshot?.canRedo ?? false} readOnly={(snapshot?.readOnly ?? true) || !editor.controller?.canEdit()} selectedName={editor.pieces.find((piece) => piece.id === selectedId)?.label ?? null} />
               <div className={viewMode === 'split' ? 'editor-views editor-views--split' : 'editor-views'}>
                 <div className="editor-pane" hidden={viewMode === 'plan'}>
                   <Suspense fallback={<LoadingState label={t('project.optionLoading')} />}>
