@@ -11,4 +11,4 @@ export * from './claims.ts';
 export * from './observations.ts';
 export * from './evaluate.ts';
 export * from './batch.ts';
-export { MS_PER_DAY, canonicalIso, instantMs } from './instants.ts';
+export { MS_PER_DAY, canonicalIso, canonicalOf, instantMs } from './instants.ts';

@@ -65,3 +65,13 @@ export function requireInstantMs(iso: string, what: string): number {
 export function canonicalIso(ms: number): string {
   return new Date(ms).toISOString();
 }
+
+/**
+ * The canonical spelling of an instant given as text, or null when it is not one: the text
+ * itself when it is already canonical (what the store wrote), without a round trip through Date.
+ */
+export function canonicalOf(iso: string): string | null {
+  if (canonicalMs(iso) !== null) return iso;
+  const ms = instantMs(iso);
+  return Number.isNaN(ms) ? null : canonicalIso(ms);
+}

@@ -13,7 +13,7 @@
  * brings an observation from inside that window: retailers judge by the date of the drop.
  */
 import { sql, type Transaction } from 'kysely';
-import { canonicalIso, indexObservationsByProduct, type ObservationTimeline, type PriceObservation } from '../../core/watch/index.ts';
+import { canonicalIso, canonicalOf, indexObservationsByProduct, type ObservationTimeline, type PriceObservation } from '../../core/watch/index.ts';
 import type { Database } from '../db/schema.ts';
 import { observationsOf, withClaims } from './load.ts';
 import { chunks, toObservation, type LineRow, type RetailerPolicies, type StoredWatch } from './rows.ts';
@@ -31,7 +31,7 @@ function summarise(timeline: ObservationTimeline): ProductBatch {
   for (const entry of timeline.entries) lowestMinor = Math.min(lowestMinor, entry.observation.unitPrice.amountMinor);
   const first = timeline.entries[0]!;
   const last = timeline.entries[timeline.entries.length - 1]!;
-  return { productId: timeline.productId, lowestMinor, firstAt: canonicalIso(first.atMs), lastAt: canonicalIso(last.atMs) };
+  return { productId: timeline.productId, lowestMinor, firstAt: canonicalOf(first.observation.observedAt) ?? canonicalIso(first.atMs), lastAt: canonicalOf(last.observation.observedAt) ?? canonicalIso(last.atMs) };
 }
 
 /**
@@ -44,7 +44,7 @@ async function candidateLines(trx: Transaction<Database>, batches: readonly Prod
     const values = sql.join(part.map((b) => sql`(cast(${b.productId} as text), cast(${b.lowestMinor} as integer), cast(${b.firstAt} as text), cast(${b.lastAt} as text))`));
     const { rows } = await sql<LineRow>`
       with batch (product_id, lowest_minor, first_at, last_at) as (values ${values})
-      select l.id as line_id, l.product_id, l.retailer_id, l.quantity, l.unit_price_minor,
+      select l.id as line_id, l.customer_id, l.project_id, l.product_id, l.retailer_id, l.quantity, l.unit_price_minor,
              l.currency, l.purchased_at, l.delivered_at, l.final_sale
       from batch b
       cross join purchase_lines l

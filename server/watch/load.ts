@@ -74,6 +74,31 @@ export async function lineLabels(db: Db, lineIds: readonly string[]): Promise<Ma
   return labels;
 }
 
+/**
+ * The labels of lines already read with their buyer (StoredWatch): product names and the
+ * customers' locales by id, the retailer's name from the policies — no second look at the lines.
+ * A line whose customer or product is gone meanwhile gets no label (nobody to tell).
+ */
+export async function labelsOf(db: Db, watches: readonly StoredWatch[], policies: RetailerPolicies): Promise<Map<string, LineLabel>> {
+  const names = new Map<string, string>();
+  for (const part of chunks([...new Set(watches.map((s) => s.watch.line.productId))], IN_CHUNK)) {
+    for (const row of await db.selectFrom('products').select(['id', 'name']).where('id', 'in', part).execute()) names.set(row.id, row.name);
+  }
+  const customerLocales = new Map<string, string>();
+  for (const part of chunks([...new Set(watches.map((s) => s.customerId))], IN_CHUNK)) {
+    for (const row of await db.selectFrom('users').select(['id', 'preferences']).where('id', 'in', part).execute()) customerLocales.set(row.id, localeOf(row.preferences));
+  }
+  const labels = new Map<string, LineLabel>();
+  for (const stored of watches) {
+    const productName = names.get(stored.watch.line.productId);
+    const locale = customerLocales.get(stored.customerId);
+    const retailerName = policies.byId.get(stored.retailerId)?.name;
+    if (productName === undefined || locale === undefined || retailerName === undefined) continue;
+    labels.set(stored.watch.line.id, { customerId: stored.customerId, projectId: stored.projectId, productName, retailerName, locale });
+  }
+  return labels;
+}
+
 // A sweep closing a day's windows labels tens of thousands of lines of a few thousand customers,
 // most with the same preferences: each distinct text is parsed once (bounded, emptied when full).
 const locales = new Map<string, string>();

@@ -11,7 +11,7 @@
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { canonicalIso, instantMs, type PriceObservation } from '../../core/watch/index.ts';
+import { canonicalOf, instantMs, type PriceObservation } from '../../core/watch/index.ts';
 import type { Database } from '../db/schema.ts';
 import { readCsvRows, rowPrice, type CsvRowEvent } from './csv-rows.ts';
 import { detectForObservations } from './detect.ts';
@@ -87,10 +87,10 @@ export async function importPriceRows(db: Kysely<Database>, events: AsyncIterabl
     const price = rowPrice({ currency: values.currency, amount: values.price }, 'price', retailer);
     if (typeof price === 'string') return price;
     const { currency, minor: priceMinor } = price;
-    const atMs = instantMs(values.observed_at ?? '');
-    if (Number.isNaN(atMs)) return `observed_at "${values.observed_at}" is not an ISO-8601 date-time with Z or an offset`;
-    if (atMs > latestAllowed) return `observed_at ${values.observed_at} is in the future`;
-    return { line, raw, retailerId: retailer.id, retailerName: retailer.name, sku: values.sku, priceMinor, currency, observedAt: canonicalIso(atMs) };
+    const observedAt = canonicalOf(values.observed_at ?? '');
+    if (observedAt === null) return `observed_at "${values.observed_at}" is not an ISO-8601 date-time with Z or an offset`;
+    if (instantMs(observedAt) > latestAllowed) return `observed_at ${values.observed_at} is in the future`;
+    return { line, raw, retailerId: retailer.id, retailerName: retailer.name, sku: values.sku, priceMinor, currency, observedAt };
   };
 
   const flush = async () => {

@@ -12,6 +12,8 @@ export type Db = Kysely<Database> | Transaction<Database>;
 /** The columns of a purchase line the rules need, as a sweep or a batch selects them. */
 export interface LineRow {
   readonly line_id: string;
+  readonly customer_id: string;
+  readonly project_id: string | null;
   readonly product_id: string;
   readonly retailer_id: string;
   readonly quantity: number;
@@ -24,6 +26,8 @@ export interface LineRow {
 
 export const LINE_COLUMNS = [
   'l.id as line_id',
+  'l.customer_id',
+  'l.project_id',
   'l.product_id',
   'l.retailer_id',
   'l.quantity',
@@ -129,6 +133,9 @@ export function toClaim(row: ClaimRow): Claim {
 export interface StoredWatch {
   readonly watch: Watch;
   readonly retailerId: string;
+  /** Who bought the line (and in which project): whom a claim or a closing is announced to. */
+  readonly customerId: string;
+  readonly projectId: string | null;
   /** Stored claim rows by sequence: their ids and versions guard every update. */
   readonly claimRows: ReadonlyMap<number, ClaimRow>;
   /**
@@ -142,12 +149,14 @@ const NO_CLAIM_ROWS: ReadonlyMap<number, ClaimRow> = new Map();
 
 export function toStoredWatch(row: LineRow & { readonly window_end?: string | null }, policy: PriceAdjustmentPolicy, claims: readonly ClaimRow[]): StoredWatch {
   // Most lines have no claim: share the empty state rather than allocate one per line.
-  if (claims.length === 0) return { watch: { line: toPurchaseLine(row), policy, state: EMPTY_WATCH_STATE }, retailerId: row.retailer_id, windowEnd: row.window_end, claimRows: NO_CLAIM_ROWS };
+  if (claims.length === 0) return { watch: { line: toPurchaseLine(row), policy, state: EMPTY_WATCH_STATE }, retailerId: row.retailer_id, customerId: row.customer_id, projectId: row.project_id, windowEnd: row.window_end, claimRows: NO_CLAIM_ROWS };
   const sorted = [...claims].sort((a, b) => a.sequence - b.sequence);
   const state: LineWatchState = { claims: sorted.map(toClaim) };
   return {
     watch: { line: toPurchaseLine(row), policy, state },
     retailerId: row.retailer_id,
+    customerId: row.customer_id,
+    projectId: row.project_id,
     windowEnd: row.window_end,
     claimRows: new Map(sorted.map((claim) => [claim.sequence, claim])),
   };

@@ -19,7 +19,7 @@ import { timeOrderedId } from '../db/ids.ts';
 import type { ClaimsTable, Database } from '../db/schema.ts';
 import { addNotifications, type NewNotification } from '../notify/notifications.ts';
 import { addTimelineEvents, STUDIO_ACTOR, type NewTimelineEvent } from '../notify/timeline.ts';
-import { lineLabels, storedWatchesByLineIds } from './load.ts';
+import { labelsOf, storedWatchesByLineIds } from './load.ts';
 import { claimGrownMessage, claimOpenedMessage, claimTimelineText, watchClosedText, type LineLabel } from './messages.ts';
 import { chunks, type Db, type RetailerPolicies, type StoredWatch } from './rows.ts';
 
@@ -78,7 +78,7 @@ export async function settle(db: Db, watches: readonly StoredWatch[], options: S
     const plan = planFor(pending, options, counts);
     if (plan.changed.length === 0 && plan.closing.length === 0) break;
     if (attempt > MAX_ATTEMPTS) throw new Error(`Claims on ${pending.length} line(s) kept changing under us; giving up after ${MAX_ATTEMPTS} attempts`);
-    const labels = await lineLabels(db, [...plan.changed.map((c) => c.stored.watch.line.id), ...plan.closing.map((c) => c.stored.watch.line.id)]);
+    const labels = await labelsOf(db, [...plan.changed.map((c) => c.stored), ...plan.closing.map((c) => c.stored)], options.policies);
     const written = await options.write((trx) => writePlan(trx, plan, labels, options.now));
     counts.claimsOpened += written.claimsOpened;
     counts.claimsGrown += written.claimsGrown;

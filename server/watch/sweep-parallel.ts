@@ -14,7 +14,7 @@ import { canonicalIso, instantMs } from '../../core/watch/index.ts';
 import { openStore, type StoreLocation } from '../db/database.ts';
 import { sweepWatches, type SweepOptions, type SweepReport } from './sweep.ts';
 
-export interface ParallelSweepOptions extends Omit<SweepOptions, 'products' | 'onPage' | 'now'> {
+export interface ParallelSweepOptions extends Omit<SweepOptions, 'products' | 'onPage' | 'now' | 'openCount'> {
   readonly now?: Date;
   /** Threads to use (default: the machine's cores, at most 4); 1 sweeps in-process. */
   readonly workers?: number;
@@ -35,7 +35,7 @@ export async function sweepAll(location: StoreLocation, options: ParallelSweepOp
     const wanted = Math.max(1, Math.min(options.workers ?? Math.min(availableParallelism(), 4), 16));
     const open = Number((await store.db.selectFrom('watches').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', sql.lit('open')).executeTakeFirstOrThrow()).n);
     if (wanted === 1 || open < (options.parallelFrom ?? 250_000) || !WORKER_SCRIPT) {
-      return { ...(await sweepWatches(store.db, options)), workers: 1 };
+      return { ...(await sweepWatches(store.db, { ...options, openCount: open })), workers: 1 };
     }
     bounds = [null];
     for (let k = 1; k < wanted; k++) {

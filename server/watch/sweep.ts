@@ -40,6 +40,8 @@ export interface SweepOptions {
   readonly pageSize?: number;
   /** Only products with ids in [from, to) (either end open): one worker's share of a parallel sweep. */
   readonly products?: { readonly from?: string | null; readonly to?: string | null };
+  /** The number of open watches in range, when the caller has just counted them (saves counting again). */
+  readonly openCount?: number;
   /** Called after each page with the running totals. */
   readonly onPage?: (progress: SweepReport) => void;
 }
@@ -64,7 +66,7 @@ export async function sweepWatches(db: Kysely<Database>, options: SweepOptions =
   const write: WriteRunner = (work) => retryTransient(() => db.transaction().execute(work));
 
   // Every open watch in range is checked: most by the page query itself (see the file comment).
-  report.watchesChecked = await countOpen(db, options.products);
+  report.watchesChecked = options.openCount ?? (await countOpen(db, options.products));
   let after: { productId: string; lineId: string } | null = options.products?.from ? { productId: options.products.from, lineId: '' } : null;
   for (;;) {
     const rows = await pageToCheck(db, after, pageSize, options.products, asOf);

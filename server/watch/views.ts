@@ -23,7 +23,7 @@ async function protectedLines(db: Kysely<Database>, filter: { customerId: string
     .innerJoin('watches as w', 'w.line_id', 'l.id')
     .innerJoin('products as p', 'p.id', 'l.product_id')
     .innerJoin('retailers as r', 'r.id', 'l.retailer_id')
-    .select([...LINE_COLUMNS, 'l.customer_id', 'l.project_id', 'l.order_ref', 'p.name as product_name', 'p.sku', 'p.image_url', 'w.status', 'w.closed_reason', 'w.closed_at'])
+    .select([...LINE_COLUMNS, 'l.order_ref', 'p.name as product_name', 'p.sku', 'p.image_url', 'w.status', 'w.closed_reason', 'w.closed_at'])
     .select(['r.id', 'r.name', 'r.currency as retailer_currency', 'r.window_days', 'r.window_from', 'r.adjustments', 'r.exclude_final_sale']);
   query = 'customerId' in filter ? query.where('l.customer_id', '=', filter.customerId) : query.where('l.id', '=', filter.lineId);
   const rows = await query.orderBy('l.purchased_at', 'desc').orderBy('l.order_ref').orderBy('p.sku').limit(1000).execute();
