@@ -12,32 +12,26 @@ export const SYNC = { step1: 0, step2: 1, update: 2 } as const;
 const AUTH_TOKEN = 0;
 export const AUTH = { permissionDenied: 1, authenticated: 2 } as const;
 
-export function authMessage(documentName: string, token: string): Uint8Array {
+function message(documentName: string, type: number, subtype: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarString(encoder, documentName);
-  encoding.writeVarUint(encoder, MESSAGE.auth);
-  encoding.writeVarUint(encoder, AUTH_TOKEN);
-  encoding.writeVarString(encoder, token);
+  encoding.writeVarUint(encoder, type);
+  encoding.writeVarUint(encoder, subtype);
+  write(encoder);
   return encoding.toUint8Array(encoder);
+}
+
+export function authMessage(documentName: string, token: string): Uint8Array {
+  return message(documentName, MESSAGE.auth, AUTH_TOKEN, (encoder) => encoding.writeVarString(encoder, token));
 }
 
 /** Sync step 1 with the given state vector (an empty one asks for the whole document). */
 export function syncStep1Message(documentName: string, stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarString(encoder, documentName);
-  encoding.writeVarUint(encoder, MESSAGE.sync);
-  encoding.writeVarUint(encoder, SYNC.step1);
-  encoding.writeVarUint8Array(encoder, stateVector);
-  return encoding.toUint8Array(encoder);
+  return message(documentName, MESSAGE.sync, SYNC.step1, (encoder) => encoding.writeVarUint8Array(encoder, stateVector));
 }
 
 export function updateMessage(documentName: string, update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarString(encoder, documentName);
-  encoding.writeVarUint(encoder, MESSAGE.sync);
-  encoding.writeVarUint(encoder, SYNC.update);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return message(documentName, MESSAGE.sync, SYNC.update, (encoder) => encoding.writeVarUint8Array(encoder, update));
 }
 
 export type Incoming =
