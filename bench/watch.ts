@@ -23,6 +23,8 @@
  *   - the naive baseline: every watch × every observation (core `processObservations` over the
  *     whole feed for each line), timed on a sample of lines and extrapolated linearly — labelled.
  * Sizes can be lowered for a quick look: ATELIER_BENCH_WATCHES, ATELIER_BENCH_OBSERVATIONS.
+ * The built studio (before any feed) is kept between runs (see `cacheFolder`); `setupFromCache`
+ * says whether this run copied it or built it.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

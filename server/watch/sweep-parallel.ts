@@ -33,22 +33,36 @@ export async function sweepAll(location: StoreLocation, options: ParallelSweepOp
   let bounds: (string | null)[];
   try {
     const wanted = Math.max(1, Math.min(options.workers ?? Math.min(availableParallelism(), 4), 16));
-    const open = Number((await store.db.selectFrom('watches').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', sql.lit('open')).executeTakeFirstOrThrow()).n);
-    if (wanted === 1 || open < (options.parallelFrom ?? 250_000) || !WORKER_SCRIPT) {
-      return { ...(await sweepWatches(store.db, { ...options, openCount: open })), workers: 1 };
-    }
-    bounds = [null];
-    for (let k = 1; k < wanted; k++) {
-      const row = await store.db
+    // Enough open watches to be worth threads? Look for the parallelFrom-th one rather than count
+    // them all (a million index entries): each worker counts its own range, at the same time.
+    const parallelFrom = options.parallelFrom ?? 250_000;
+    const enough =
+      parallelFrom <= 0 ||
+      (await store.db
         .selectFrom('watches')
         .select('product_id')
         .where('status', '=', sql.lit('open'))
         .orderBy('product_id')
         .orderBy('line_id')
         .limit(1)
-        .offset(Math.floor((k * open) / wanted))
+        .offset(parallelFrom - 1)
+        .executeTakeFirst()) !== undefined;
+    if (wanted === 1 || !enough || !WORKER_SCRIPT) {
+      return { ...(await sweepWatches(store.db, options)), workers: 1 };
+    }
+    // Ranges of equally many products (lines spread over products about evenly; a worker that
+    // finishes early only leaves its core to the others).
+    const products = Number((await store.db.selectFrom('products').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    bounds = [null];
+    for (let k = 1; k < wanted; k++) {
+      const row = await store.db
+        .selectFrom('products')
+        .select('id')
+        .orderBy('id')
+        .limit(1)
+        .offset(Math.floor((k * products) / wanted))
         .executeTakeFirst();
-      if (row && row.product_id !== bounds[bounds.length - 1]) bounds.push(row.product_id);
+      if (row && row.id !== bounds[bounds.length - 1]) bounds.push(row.id);
     }
     bounds.push(null);
   } finally {
