@@ -21,10 +21,16 @@ function changed(): void {
   for (const listener of [...listeners]) listener();
 }
 
+/** The same record as a fresh copy (a dragged product arrives parsed from the drag's JSON). */
+function sameRecord(a: ProductRecord | undefined, b: ProductRecord): boolean {
+  return a === b || (a !== undefined && JSON.stringify(a) === JSON.stringify(b));
+}
+
 export function primeProducts(products: readonly ProductRecord[]): void {
   let added = false;
   for (const product of products) {
-    if (cache.get(product.id) !== product) {
+    // [Options] An equal copy keeps the cached object: a new one would re-resolve and redraw every piece of that product.
+    if (!sameRecord(cache.get(product.id), product)) {
       cache.set(product.id, product);
       added = true;
     }

@@ -6,7 +6,7 @@
  * the number paints in the same frame as the swapped piece. Pure: no React, no network.
  */
 import { clampIntoRoom, footprintInsideRoom, footprintOf, footprintsOverlap, FLAT_CATEGORIES, type Footprint, type Placement } from '../../core/geometry/index.ts';
-import { CurrencyMismatchError, type Money } from '../../core/money.ts';
+import { addMoney, CurrencyMismatchError, type Money } from '../../core/money.ts';
 import { optionTotal, swapDelta, UnknownProductError, type PricedProduct, type ProductLookup } from '../../core/pricing/index.ts';
 import type { PlacedItem, PlanPoint } from '../../core/room.ts';
 
@@ -76,7 +76,8 @@ export function planSwap(input: SwapInput): SwapPlan | SwapRefusal {
   try {
     delta = swapDelta(item, product.id, lookup, currency);
     totalBefore = optionTotal(items, lookup, currency);
-    totalAfter = optionTotal(items.map((candidate) => (candidate.id === itemId ? { ...candidate, productId: product.id } : candidate)), lookup, currency);
+    // new line − old line is the delta, so the new total is one addition away (no second pass over the items).
+    totalAfter = addMoney(totalBefore, delta);
   } catch (error) {
     if (error instanceof UnknownProductError) return { ok: false, reason: 'unpriced', itemId, productId: error.productId };
     if (error instanceof CurrencyMismatchError) return { ok: false, reason: 'currency', itemId, optionCurrency: currency, productCurrency: error.currencies.find((code) => code !== currency) ?? product.price.currency };
@@ -116,10 +117,13 @@ export function fitInPlace(
   const checkOverlap = collides(product.category, item.elevationMm);
   const others: Footprint[] = [];
   if (checkOverlap) {
+    // Only neighbours it could touch: its half-diagonal plus the furthest nudge (a ring's corner) plus theirs.
+    const reach = Math.hypot(size.widthMm, size.depthMm) / 2 + MAX_NUDGE_MM * Math.SQRT2;
     for (const other of items) {
       if (other.id === item.id) continue;
       const otherSize = sizeOf(other, lookup);
       if (!otherSize || !collides(otherSize.category, other.elevationMm)) continue;
+      if (Math.hypot(other.xMm - item.xMm, other.yMm - item.yMm) > reach + Math.hypot(otherSize.widthMm, otherSize.depthMm) / 2) continue;
       others.push(footprintOf(otherSize, other));
     }
   }

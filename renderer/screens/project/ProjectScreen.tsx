@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as endpoints from '../../../core/api/foundation.ts';
 import type { ProjectDetail } from '../../api/types.ts';
@@ -41,6 +41,7 @@ import { useMaySwap, useSwap } from '../../swap/useSwap.ts';
 import { PriceRibbon } from './PriceRibbon.tsx';
 import { ExportMenu } from '../../export/ExportMenu.tsx';
 import './projectLayout.css';
+import { useAfterPaint } from './useAfterPaint.ts';
 
 /** three.js and the scene load only when a project opens, so sign-in and home stay light. */
 const RoomView = lazy(() => import('../../scene/RoomView.tsx').then((module) => ({ default: memo(module.default) })));
@@ -137,9 +138,12 @@ function ProjectBody({ project, optionId, reload }: { readonly project: ProjectD
   // [Options] The comment form's piece choices: the same array while ids and names are unchanged, and
   // a changed name (a swap) reaches it after the swap has painted.
   const commentPiecesRef = useRef<CommentPieces>([]);
-  const commentPieces = lines.map((line) => ({ id: line.item.id, name: line.name || t('project.ownPiece') }));
+  const commentPieces = useMemo(() => lines.map((line) => ({ id: line.item.id, name: line.name || t('project.ownPiece') })), [lines, t]);
   if (!sameCommentPieces(commentPiecesRef.current, commentPieces)) commentPiecesRef.current = commentPieces;
-  const deferredCommentPieces = useDeferredValue(commentPiecesRef.current);
+  const deferredCommentPieces = useAfterPaint(commentPiecesRef.current);
+  // [Options] The side list of warnings (hundreds of lines in a crowded room) follows an edit after
+  // its paint; the 3D view's outlines and the toasts say it in the edit's own frame.
+  const deferredWarnings = useAfterPaint(editor.warnings);
   const exportMenu = useMemo(
     () => (option && room && content.items ? <ExportMenu title={project.name} optionName={option.name} roomName={room.name} outline={room.outline} items={content.items} products={content.products} currency={project.budget?.currency ?? null} /> : null),
     [option, room, content, project.name, project.budget?.currency],
@@ -200,7 +204,7 @@ function ProjectBody({ project, optionId, reload }: { readonly project: ProjectD
               </PieceDropZone>
             ) : null}
             {option && selectedLine ? <AlternativesPanel optionId={option.id} item={selectedLine.item} name={selectedLine.name || t('project.ownPiece')} maySwap={maySwap} onSwap={swap} /> : null}
-            {option ? <WarningList warnings={editor.warnings} /> : null}
+            {option ? <WarningList warnings={deferredWarnings} /> : null}
             {/* [Options] comments on the option and its pieces */}
             {option ? <StableCommentsPanel optionId={option.id} pieces={deferredCommentPieces} /> : null}
           </aside>
