@@ -170,7 +170,7 @@ export async function watchBenchmark({ log }: BenchContext): Promise<Record<stri
       vsNaiveRatio: round(naive.naiveSweepSecondsExtrapolated / steady.seconds, 0),
       batchVsNaiveRatio: round(naive.naiveBatch1kMsExtrapolated / median(batchMs), 0),
       notes:
-        'SQLite in a temp folder; the sweep reads every open watch from SQL page by page (the real path, split by product range over worker threads, each with its own connection). Naive figures are extrapolated linearly from naiveSampleWatches lines — in full they would take hours.',
+        'SQLite in a temp folder; the sweep is the real path (sweepAll: the store rules out the watches with nothing to do, the rest go through the rules page by page; sweepThreads threads by default on this machine, one on two cores or fewer). Naive figures are extrapolated linearly from naiveSampleWatches lines — in full they would take hours.',
     };
   } finally {
     await store.close();
@@ -181,9 +181,9 @@ export async function watchBenchmark({ log }: BenchContext): Promise<Record<stri
 /**
  * The built studio (purchase lines and watches, before any feed) is kept between runs in
  * ATELIER_BENCH_CACHE (default: the OS temp folder; "off" to always build), keyed by a hash of
- * everything that decides its bytes: the migrations, the data generator, the retailer writer and
- * the size. A schema change is a new key, so a stale store is never reused; a first run (CI)
- * builds it and leaves it for the next. Each run works on a copy.
+ * everything that decides its bytes: the migrations, the data generator, the retailer writer, the
+ * window and instant rules, and the size. A schema change is a new key, so a stale store is never
+ * reused; a first run (CI) builds it and leaves it for the next. Each run works on a copy.
  */
 const CACHE_DATA_VERSION = 1;
 
@@ -192,7 +192,10 @@ function cacheFolder(watches: number): string | null {
   if (root === 'off') return null;
   const hash = createHash('sha256').update(`watch ${CACHE_DATA_VERSION} ${watches}\n`);
   const migrations = new URL('../server/db/migrations/', import.meta.url);
-  const sources = [...readdirSync(migrations).sort().map((name) => new URL(name, migrations)), new URL('./watch-data.ts', import.meta.url), new URL('../server/catalog/retailers.ts', import.meta.url)];
+  // What writes the rows (the generator, the retailer writer) and what decides their values (the
+  // windows and instants of core/watch).
+  const writers = ['./watch-data.ts', '../server/catalog/retailers.ts', '../core/watch/policy.ts', '../core/watch/instants.ts'];
+  const sources = [...readdirSync(migrations).sort().map((name) => new URL(name, migrations)), ...writers.map((file) => new URL(file, import.meta.url))];
   for (const source of sources) hash.update(readFileSync(source));
   return path.join(root, `watch-${watches}-${hash.digest('hex').slice(0, 16)}`);
 }
@@ -208,7 +211,9 @@ function restoreCachedStudio(dataDir: string, watches: number): SyntheticStudio 
 function cacheStudio(dataDir: string, watches: number, studio: SyntheticStudio): void {
   const folder = cacheFolder(watches);
   if (!folder) return;
-  rmSync(folder, { recursive: true, force: true });
+  // A store of this size built from older sources is never read again: a gigabyte each.
+  const root = path.dirname(folder);
+  if (existsSync(root)) for (const name of readdirSync(root)) if (name.startsWith(`watch-${watches}-`)) rmSync(path.join(root, name), { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   copyFileSync(path.join(dataDir, SQLITE_FILE_NAME), path.join(folder, SQLITE_FILE_NAME));
   writeFileSync(path.join(folder, 'studio.json.part'), JSON.stringify(studio));
