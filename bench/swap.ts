@@ -68,14 +68,17 @@ function installProbe(): void {
       probe.linked.push(`resize ${entry.target.tagName === 'CANVAS' ? 'canvas' : 'header'} ${before} → ${size}`);
     }
   });
-  const watch = () => {
-    for (const element of document.querySelectorAll('[data-testid="room-view"] canvas, .project__head')) {
+  // Until both are found (then the page's own mutations cost the probe nothing during the swaps).
+  const mutations = new MutationObserver(() => {
+    const found = document.querySelectorAll('[data-testid="room-view"] canvas, .project__head');
+    for (const element of found) {
       if (watched.has(element)) continue;
       watched.add(element);
       observer.observe(element);
     }
-  };
-  new MutationObserver(watch).observe(document, { childList: true, subtree: true });
+    if (found.length >= 2) mutations.disconnect();
+  });
+  mutations.observe(document, { childList: true, subtree: true });
 }
 
 export interface SwapBench {
