@@ -65,7 +65,7 @@ type Settings = Required<Omit<RelayOptions, 'log'>>;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const WARMUP_S = 1;
 const DRAIN_MS = 5_000;
-const SEGMENT_S = 1.5;
+const SEGMENT_S = 0.5;
 const SEGMENT_DRAIN_MS = 2_000;
 
 export function percentile(sorted: ArrayLike<number>, p: number): number {

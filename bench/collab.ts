@@ -37,6 +37,7 @@ export async function collabBenchmark(context: BenchContext): Promise<Record<str
     bareRelayP99Ms: relay.bare.p99Ms,
     bareRelayP50Ms: relay.bare.p50Ms,
     relayVsBareRatio: ratio,
+    relayVsBareP50Ratio: relay.bare.p50Ms > 0 ? Math.round((relay.ours.p50Ms / relay.bare.p50Ms) * 100) / 100 : null,
     lostUpdates: relay.ours.lost,
     bareLostUpdates: relay.bare.lost,
     relayDuplicates: relay.ours.duplicates,
