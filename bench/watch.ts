@@ -20,6 +20,8 @@
  *     coldSweepSeconds: with every claim removed first, so the sweep writes them all itself;
  *     sweepProcessPeakRssMb: the peak memory of the sweep run in a process of its own, one thread,
  *     with V8's old space capped at 64 MB (it completes: memory does not grow with the watches).
+ *   - sweepCpuSeconds, batch1kCpuMs: the CPU time the process spent on the same (all threads;
+ *     median for the batch) — on a machine shared with other work, the part that is ours.
  *   - the naive baseline: every watch × every observation (core `processObservations` over the
  *     whole feed for each line), timed on a sample of lines and extrapolated linearly — labelled.
  * Sizes can be lowered for a quick look: ATELIER_BENCH_WATCHES, ATELIER_BENCH_OBSERVATIONS.
@@ -54,6 +56,8 @@ const percentile = (values: readonly number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };
 const rssMb = () => round(process.memoryUsage().rss / 2 ** 20, 0);
+/** CPU time of this process (every thread) in ms: on a shared machine, what the work cost apart from waiting for a core. */
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
 async function importCsv(db: Kysely<Database>, lines: readonly string[], source: string) {
   return importPriceRows(db, readCsvRows([`retailer,sku,price,currency,observed_at\n${lines.join('\n')}\n`], priceShape()), { source, now: new Date(NOW) });
@@ -88,12 +92,15 @@ export async function watchBenchmark({ log }: BenchContext): Promise<Record<stri
     const feed = syntheticFeed(studio, prices, { count: observations, fromMs: NOW - 14 * DAY, spanMs: 14 * DAY, seed: 3 });
     const csv = feedCsvLines(studio, feed);
     const batchMs: number[] = [];
+    const batchCpuMs: number[] = [];
     const detectMs: number[] = [];
     let claimsWritten = 0;
     for (let i = 0; i < csv.length; i += 1000) {
       const start = performance.now();
+      const cpu = process.cpuUsage();
       const report = await importCsv(store.db, csv.slice(i, i + 1000), `bench-feed-${i / 1000}`);
       batchMs.push(performance.now() - start);
+      batchCpuMs.push(cpuMs(process.cpuUsage(cpu)));
       detectMs.push(report.detectionMs);
       claimsWritten += report.claimsOpened + report.claimsGrown;
     }
@@ -115,11 +122,13 @@ export async function watchBenchmark({ log }: BenchContext): Promise<Record<stri
       let peak = rssMb();
       const timer = setInterval(() => (peak = Math.max(peak, rssMb())), 50);
       const start = performance.now();
+      const cpu = process.cpuUsage();
       const report = await sweepAll(location, { asOf: new Date(asOfMs).toISOString(), now: new Date(NOW), workers });
       const seconds = (performance.now() - start) / 1000;
+      const cpuSeconds = cpuMs(process.cpuUsage(cpu)) / 1000;
       clearInterval(timer);
       log(`${label}: ${report.watchesChecked.toLocaleString('en')} watches in ${round(seconds, 2)} s on ${report.workers} thread(s) — ${report.claimsOpened} opened, ${report.claimsGrown} grown, ${report.watchesClosed} closed; peak RSS ${peak} MB`);
-      return { seconds, report, peak };
+      return { seconds, cpuSeconds, report, peak };
     };
     // As of a moment no window has ended yet (the first purchases' windows end a day before now).
     const beforeAnyEnd = NOW - DAY - 3_600_000;
@@ -149,6 +158,7 @@ export async function watchBenchmark({ log }: BenchContext): Promise<Record<stri
       products: studio.productIds.length,
       sweepSeconds: round(steady.seconds, 2),
       sweepThreads: steady.report.workers,
+      sweepCpuSeconds: round(steady.cpuSeconds, 2),
       sweepSingleThreadSeconds: round(single.seconds, 2),
       sweepClosingDaySeconds: round(closing.seconds, 2),
       sweepClosingDayWatchesClosed: closing.report.watchesClosed,
@@ -156,6 +166,7 @@ export async function watchBenchmark({ log }: BenchContext): Promise<Record<stri
       coldSweepClaimsOpened: cold.report.claimsOpened,
       batch1kMs: round(median(batchMs)),
       batch1kP95Ms: round(percentile(batchMs, 95)),
+      batch1kCpuMs: round(median(batchCpuMs)),
       batch1kClaimsWrittenPerBatch: round(claimsWritten / batchMs.length, 0),
       batch1kNoNewDropsMs: round(median(quiet)),
       batch1kDetectMs: round(median(detectMs)),
