@@ -1,5 +1,5 @@
 /**
- * Fixtures for the end-to-end tests: each worker starts the real studio server on a free port
+ * Fixtures for the end-to-end tests: each spec file gets the real studio server on a free port
  * with a fresh temporary data folder and the demo studio, serving the built renderer
  * (`npm run build:renderer` first; `npm run test:e2e` does). Tests get its URL as `baseURL`.
  */
@@ -94,20 +94,46 @@ interface PageObjects {
   readonly projectPage: ProjectPage;
 }
 
-export const test = base.extend<PageObjects, { studio: StudioServer }>({
-  studio: [
+/**
+ * One studio server per spec file: a file's tests share it (they run in order and may build on
+ * each other), but no file sees what another did to the demo studio (an approval, a deleted
+ * account). The worker keeps the current file's server and replaces it when the file changes.
+ */
+interface StudioPool {
+  serverFor(file: string): Promise<StudioServer>;
+}
+
+export const test = base.extend<PageObjects & { studio: StudioServer }, { studios: StudioPool }>({
+  studios: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures argument to be destructured
     async ({}, use) => {
-      const dataDir = await mkdtemp(path.join(tmpdir(), 'atelier-e2e-'));
-      const server = await startServer(dataDir);
-      try {
-        await use({ url: server.url, dataDir, output: server.output });
-      } finally {
-        await stopServer(server.child);
-        await rm(dataDir, { recursive: true, force: true });
-      }
+      let current: { file: string; server: StudioServer; child: ChildProcess } | null = null;
+      const close = async () => {
+        if (!current) return;
+        const { child, server } = current;
+        current = null;
+        await stopServer(child);
+        await rm(server.dataDir, { recursive: true, force: true });
+      };
+      await use({
+        async serverFor(file) {
+          if (current?.file === file) return current.server;
+          await close();
+          const dataDir = await mkdtemp(path.join(tmpdir(), 'atelier-e2e-'));
+          const started = await startServer(dataDir);
+          current = { file, child: started.child, server: { url: started.url, dataDir, output: started.output } };
+          return current.server;
+        },
+      });
+      await close();
     },
-    { scope: 'worker', timeout: START_TIMEOUT_MS + 15_000 },
+    { scope: 'worker', timeout: 30_000 },
+  ],
+  studio: [
+    async ({ studios }, use, testInfo) => {
+      await use(await studios.serverFor(testInfo.file));
+    },
+    { timeout: START_TIMEOUT_MS + 15_000 },
   ],
   baseURL: async ({ studio }, use) => {
     await use(studio.url);
