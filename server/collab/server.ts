@@ -17,6 +17,7 @@ import { isOptionLocked } from '../options/approvals.ts';
 import { optionEventsFor } from '../options/events.ts';
 import { chatEventsFor } from '../chat/events.ts';
 import type { ChatMessage } from '../chat/messages.ts';
+import { gateAcks, type AckGate } from './acks.ts';
 import { coalesceWrites } from './coalesce.ts';
 import { compactOption, COMPACT_AFTER_UPDATES, loadOptionInto } from './store.ts';
 import { createUpdateWriter } from './writer.ts';
@@ -31,11 +32,12 @@ import { createUpdateWriter } from './writer.ts';
  * without option:edit or option:swap there (support) gets a read-only connection.
  *
  * Durability guarantee: every Yjs update a writable connection sends (sync step 2 or update) is
- * appended to `option_updates` and the write awaited in `beforeHandleMessage`, i.e. BEFORE
- * Hocuspocus applies it, broadcasts it to the others and acknowledges it (SyncStatus) to the
- * sender. Writes go through one group-commit queue (writer.ts), so they land in arrival order,
- * many per INSERT under load. An update the client saw acknowledged is therefore in the store
- * even if the process is then killed.
+ * queued for `option_updates` in `beforeHandleMessage`, i.e. BEFORE Hocuspocus applies it and
+ * broadcasts it; the acknowledgement (SyncStatus) to the sender is held back until the write has
+ * committed (acks.ts). Writes go through one group-commit queue (writer.ts), so they land in
+ * arrival order, many per INSERT under load. The others see an edit without waiting for the disk;
+ * an update the sender saw acknowledged is in the store even if the process is then killed (one
+ * not yet acknowledged is sent again by its client when it reconnects).
  * Compaction runs in the background after COMPACT_AFTER_UPDATES updates, one option at a time.
  *
  * Bad input: a message over MAX_MESSAGE_BYTES (ws closes with 1009) or one that does not decode
@@ -50,6 +52,7 @@ import { createUpdateWriter } from './writer.ts';
 export const COLLAB_PATH = '/collab';
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
 export const MALFORMED_CLOSE_CODE = 4400;
+const STORE_FAILED_CLOSE_CODE = 1011;
 /** Close codes of a refused connection, after the permission-denied answer. */
 export const REFUSED = {
   unauthenticated: { code: 4401, reason: 'unauthenticated' },
@@ -147,6 +150,7 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
   // A refused connection is told so (Hocuspocus sends the permission-denied message) and then
   // closed: the socket of a forged session or a non-member is not left open.
   const sockets = new WeakMap<IncomingMessage, WebSocket>();
+  const gates = new WeakMap<WebSocket, AckGate>();
   type Refuse = (request: IncomingMessage, close: { readonly code: number; readonly reason: string }, fields: Record<string, unknown>, message: string) => never;
   // Annotated so that TypeScript narrows after a call (a `never` arrow alone does not).
   const refuse: Refuse = (request, close, fields, message) => {
@@ -198,7 +202,10 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
       if (!update || connection.readOnly) return;
       const optionId = (context as CollabContext).optionId;
       if (!optionId) return;
-      await writer.append(optionId, update);
+      const stored = writer.append(optionId, update);
+      const gate = gates.get(connection.webSocket);
+      if (gate) gate.hold(stored);
+      else await stored;
       void maybeCompact(optionId).catch((error: unknown) => log.error({ err: error, optionId }, 'collab compaction check failed'));
     },
   });
@@ -207,6 +214,13 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
   wss.on('connection', (ws, request: IncomingMessage) => {
     sockets.set(request, ws);
     coalesceWrites(ws, request.socket);
+    gates.set(
+      ws,
+      gateAcks(ws, (error) => {
+        log.error({ err: error }, 'collab: an update could not be stored; connection closed, its client will send it again');
+        ws.close(STORE_FAILED_CLOSE_CODE, 'store failed');
+      }),
+    );
     ws.on('error', (error) => log.warn({ err: error }, 'collab connection error (closed)'));
     hocuspocus.handleConnection(ws, request);
   });

@@ -1,11 +1,11 @@
 /**
- * [Collab] Group commit for live updates. Every update a client sends is appended to
- * `option_updates` before it is applied, relayed and acknowledged (server.ts); one INSERT per
+ * [Collab] Group commit for live updates. Every update a client sends is queued here before it
+ * is applied and relayed, and acknowledged once committed (server.ts, acks.ts); one INSERT per
  * update would make the store the relay's bottleneck. The updates read in one turn of the event
- * loop (from every socket that had data; the write waits for `setImmediate`), and those arriving
+ * loop (from every socket that had data; the write waits for the turn to end), and those arriving
  * while a write is in flight, go out together in ONE multi-row insert, in arrival order (ids
- * follow the VALUES order), and each is acknowledged only once its batch has committed — the
- * durability guarantee is unchanged, the store's round trips drop to one per batch.
+ * follow the VALUES order), and each append resolves only once its batch has committed — the
+ * store's round trips drop to one per batch.
  *
  * It also counts each option's stored updates, so deciding to compact costs no query.
  */
@@ -41,7 +41,10 @@ export function createUpdateWriter(db: Kysely<Database>): UpdateWriter {
   const counts = new Map<string, number>();
 
   const flush = async (): Promise<void> => {
-    // Every update read from any socket in this turn of the event loop joins the batch.
+    // Every update read from any socket in this turn of the event loop joins the batch, and the
+    // write waits one turn more: the frames relayed in this turn leave first (coalesce.ts uncorks
+    // at the end of it), before a synchronous SQLite write can hold the thread.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     await new Promise<void>((resolve) => setImmediate(resolve));
     while (queue.length > 0) {
       const batch = queue.slice(0, MAX_BATCH);
