@@ -57,6 +57,8 @@ export const ApprovalSchema = z.object({
   version: VersionSummarySchema,
   approvedBy: PersonSchema,
   approvedAt: IsoDateTime,
+  /** Pieces were marked purchased from its shopping list: the approval can no longer be replaced. */
+  purchasesRecorded: z.boolean(),
 });
 
 export const CommentSchema = z.object({

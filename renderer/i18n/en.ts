@@ -931,6 +931,7 @@ export const en = {
     approvedBadge: 'Approved',
     replaceWarning: 'You already approved {{other}}. Approving {{option}} replaces that approval.',
     replaceApproval: 'Replace approval with {{option}}',
+    approvalFixed: 'Pieces are already marked purchased from the shopping list of {{other}}, so its approval stays.',
     shoppingListLink: 'Shopping list',
     manage: 'Manage options',
     new: 'New option',

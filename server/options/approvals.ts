@@ -40,6 +40,7 @@ export async function toApproval(db: Db, row: ApprovalRow): Promise<Approval> {
   const version = await db.selectFrom('option_versions').selectAll().where('id', '=', row.version_id).executeTakeFirstOrThrow();
   const context = await optionContext(db, row.option_id);
   const approver = row.approved_by ? await db.selectFrom('users').select(['id', 'name', 'role']).where('id', '=', row.approved_by).executeTakeFirst() : undefined;
+  const bought = await db.selectFrom('shopping_purchases').select('line_key').where('approval_id', '=', row.id).executeTakeFirst();
   return {
     id: row.id,
     roomId: row.room_id,
@@ -48,6 +49,7 @@ export async function toApproval(db: Db, row: ApprovalRow): Promise<Approval> {
     version: await summarise(db, readVersion(version), context.budget?.currency ?? null),
     approvedBy: person(row.approved_by, row.approved_by_name, approver?.role ?? 'customer'),
     approvedAt: row.approved_at,
+    purchasesRecorded: bought !== undefined,
   };
 }
 
@@ -75,8 +77,7 @@ export async function approveOption(db: Kysely<Database>, engine: Engine, option
       if (!input.replace) {
         throw new HttpError(409, 'approval_exists', `You approved ${replaced.optionName} (${replaced.version.label}) for this room. Approving ${option.name} replaces that approval — confirm to replace it.`, { current: replaced });
       }
-      const bought = await trx.selectFrom('shopping_purchases').select('line_key').where('approval_id', '=', active.id).executeTakeFirst();
-      if (bought) throw new HttpError(409, 'purchases_recorded', `Purchases are already recorded from the shopping list of ${replaced.optionName}; its approval can no longer be replaced.`, { current: replaced });
+      if (replaced.purchasesRecorded) throw new HttpError(409, 'purchases_recorded', `Purchases are already recorded from the shopping list of ${replaced.optionName}; its approval can no longer be replaced.`, { current: replaced });
       await trx.updateTable('option_approvals').set({ replaced_at: now }).where('id', '=', active.id).where('replaced_at', 'is', null).execute();
     }
     const latest = await latestVersionRow(trx, optionId);

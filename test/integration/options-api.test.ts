@@ -309,6 +309,7 @@ for (const engine of engines()) {
       assert.equal(after.total.amountMinor, list.total.amountMinor, 'what was paid does not change the list’s total');
       const replace = await customer.request('POST', `/api/options/${optionB}/approval`, { expectedLatest: 1, replace: true });
       assert.deepEqual([replace.status, replace.json.error?.code], [409, 'purchases_recorded']);
+      assert.equal(replace.json.error.current.purchasesRecorded, true, 'the approval says it is fixed, so the app need not offer to replace it');
     });
     test('two designers publishing at once: one version, the other gets a 409 with it', async () => {
       const second = new ApiSession(server.url);

@@ -209,6 +209,10 @@ function ApproveAction({ option, latest, replacing, onApproved }: { readonly opt
       },
     );
   const mustReplace = confirmReplace || replacing !== null;
+  if (replacing?.purchasesRecorded) {
+    // Pieces were bought from the approved option's list: say so rather than offer a button that can only fail.
+    return <p className="muted approve__hint">{t('options.approvalFixed', { other: replacing.optionName })}</p>;
+  }
   return (
     <div className="approve">
       {mustReplace && replacing ? <p className="approve__warning">{t('options.replaceWarning', { other: replacing.optionName, option: option.name })}</p> : null}
