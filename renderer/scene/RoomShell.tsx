@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { MeshStandardMaterial } from 'three';
+import { MeshStandardMaterial, type BufferGeometry } from 'three';
 import type { RoomShape } from '../../core/room.ts';
 import { useCutaway } from './Cutaway.tsx';
 import { shade } from './furniture/colours.ts';
@@ -12,6 +12,9 @@ const CUTAWAY_MM = 90;
 const TRIM_COLOUR = '#f7f6f3';
 // Daylight through the glass: a pale sky tint that glows a little, so windows read as bright.
 const GLASS_COLOUR = '#cfe0ea';
+
+/** A wall without windows has no glass (nor, without openings or skirting, trims): an empty mesh would still cost a draw call every frame. */
+const drawable = (geometry: BufferGeometry) => (geometry.getAttribute('position')?.count ?? 0) > 0;
 
 /**
  * The room's shell: floor, walls with their openings, window glass and door casings. Each wall
@@ -80,9 +83,9 @@ export function RoomShell({ room }: { readonly room: RoomShape }) {
       {walls.map((wall, index) => (
         <group key={index}>
           <group ref={cutaway.ref(index, 'full')}>
-            <mesh geometry={wall.full} material={wallMaterial} />
-            <mesh geometry={wall.trims} material={trimMaterial} />
-            <mesh geometry={wall.glass} material={glassMaterial} />
+            {drawable(wall.full) ? <mesh geometry={wall.full} material={wallMaterial} /> : null}
+            {drawable(wall.trims) ? <mesh geometry={wall.trims} material={trimMaterial} /> : null}
+            {drawable(wall.glass) ? <mesh geometry={wall.glass} material={glassMaterial} /> : null}
           </group>
           <mesh ref={cutaway.ref(index, 'stub')} geometry={wall.stub} material={wallMaterial} visible={false} />
         </group>

@@ -176,7 +176,8 @@ function FrameProbe({ pieces }: { readonly pieces: number }) {
   useEffect(() => invalidate(), [invalidate, pieces]);
   useFrame(() => {
     canvas.dataset.frames = String(Number(canvas.dataset.frames ?? '0') + 1);
-    canvas.dataset.drawnPieces = String(pieces);
+    // Written when it changes only: one attribute write per frame is enough.
+    if (canvas.dataset.drawnPieces !== String(pieces)) canvas.dataset.drawnPieces = String(pieces);
   });
   return null;
 }
