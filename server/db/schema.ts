@@ -228,6 +228,13 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
+/** [Watch] The claim-news outbox: a feed batch's announcements (JSON `ClaimNews[]`), until delivered (watch/news.ts). */
+export interface ClaimNewsOutboxTable {
+  id: Generated<number>;
+  news: string;
+  created_at: string;
+}
+
 /** A plain sentence in a customer's story (their project's, when the event belongs to one). */
 export interface TimelineEventsTable {
   id: string;
@@ -453,6 +460,7 @@ export interface Database {
   price_feeds: PriceFeedsTable;
   notifications: NotificationsTable;
   timeline_events: TimelineEventsTable;
+  claim_news_outbox: ClaimNewsOutboxTable;
   chat_messages: ChatMessagesTable;
   chat_reads: ChatReadsTable;
   audit_log: AuditLogTable;

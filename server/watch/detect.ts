@@ -57,14 +57,17 @@ async function candidateLines(trx: Transaction<Database>, batches: readonly Prod
   return out;
 }
 
-/** Checks newly stored observations against the watches they can affect, and writes the claims. */
+/**
+ * Checks newly stored observations against the watches they can affect, and writes the claims;
+ * their news goes to the outbox (news.ts), delivered once the batch has committed.
+ */
 export async function detectForObservations(trx: Transaction<Database>, observations: readonly PriceObservation[], policies: RetailerPolicies, now: string): Promise<SettleCounts> {
   if (observations.length === 0) return emptyCounts();
   const { timelines } = indexObservationsByProduct(observations);
   const lines = await candidateLines(trx, [...timelines.values()].map(summarise));
   if (lines.length === 0) return emptyCounts();
   const watches = await withClaims(trx, lines, policies);
-  return settle(trx, watches, { timelines, policies, now, write: (work) => work(trx) });
+  return settle(trx, watches, { timelines, policies, now, write: (work) => work(trx), news: 'queue' });
 }
 
 /**

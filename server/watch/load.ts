@@ -74,27 +74,40 @@ export async function lineLabels(db: Db, lineIds: readonly string[]): Promise<Ma
   return labels;
 }
 
+/** What a label is looked up by: a line already read with its buyer (no second look at the line). */
+export interface LabelKey {
+  readonly lineId: string;
+  readonly productId: string;
+  readonly customerId: string;
+  readonly projectId: string | null;
+  readonly retailerId: string;
+}
+
+export function labelKeyOf(stored: StoredWatch): LabelKey {
+  return { lineId: stored.watch.line.id, productId: stored.watch.line.productId, customerId: stored.customerId, projectId: stored.projectId, retailerId: stored.retailerId };
+}
+
 /**
- * The labels of lines already read with their buyer (StoredWatch): product names and the
- * customers' locales by id, the retailer's name from the policies — no second look at the lines.
- * A line whose customer or product is gone meanwhile gets no label (nobody to tell).
+ * The labels of lines already read with their buyer: product names and the customers' locales
+ * by id, the retailer's name from the policies. A line whose customer or product is gone
+ * meanwhile gets no label (nobody to tell).
  */
-export async function labelsOf(db: Db, watches: readonly StoredWatch[], policies: RetailerPolicies): Promise<Map<string, LineLabel>> {
+export async function labelsOf(db: Db, keys: readonly LabelKey[], policies: RetailerPolicies): Promise<Map<string, LineLabel>> {
   const names = new Map<string, string>();
-  for (const part of chunks([...new Set(watches.map((s) => s.watch.line.productId))], IN_CHUNK)) {
+  for (const part of chunks([...new Set(keys.map((k) => k.productId))], IN_CHUNK)) {
     for (const row of await db.selectFrom('products').select(['id', 'name']).where('id', 'in', part).execute()) names.set(row.id, row.name);
   }
   const customerLocales = new Map<string, string>();
-  for (const part of chunks([...new Set(watches.map((s) => s.customerId))], IN_CHUNK)) {
+  for (const part of chunks([...new Set(keys.map((k) => k.customerId))], IN_CHUNK)) {
     for (const row of await db.selectFrom('users').select(['id', 'preferences']).where('id', 'in', part).execute()) customerLocales.set(row.id, localeOf(row.preferences));
   }
   const labels = new Map<string, LineLabel>();
-  for (const stored of watches) {
-    const productName = names.get(stored.watch.line.productId);
-    const locale = customerLocales.get(stored.customerId);
-    const retailerName = policies.byId.get(stored.retailerId)?.name;
+  for (const key of keys) {
+    const productName = names.get(key.productId);
+    const locale = customerLocales.get(key.customerId);
+    const retailerName = policies.byId.get(key.retailerId)?.name;
     if (productName === undefined || locale === undefined || retailerName === undefined) continue;
-    labels.set(stored.watch.line.id, { customerId: stored.customerId, projectId: stored.projectId, productName, retailerName, locale });
+    labels.set(key.lineId, { customerId: key.customerId, projectId: key.projectId, productName, retailerName, locale });
   }
   return labels;
 }

@@ -5,8 +5,10 @@
  * reported with its line and reason and kept aside in `feed_rejects`, and the rest of the file
  * goes on. Good rows are written in batches, one transaction each: the observations (stored
  * once: the same product, instant and price again is a no-op), the product's current price when
- * an observation is its newest, and the claims they cause — so an import killed half-way leaves
- * whole batches, and running it again finishes the rest without claiming anything twice.
+ * an observation is its newest, and the claims they cause with their news in the outbox — so an
+ * import killed half-way leaves whole batches, and running it again finishes the rest without
+ * claiming anything twice. The news is delivered (notifications, timeline events) once the
+ * import's batches have committed, with whatever an earlier, killed import left (news.ts).
  */
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +17,7 @@ import { canonicalOf, instantMs, type PriceObservation } from '../../core/watch/
 import type { Database } from '../db/schema.ts';
 import { readCsvRows, rowPrice, type CsvRowEvent } from './csv-rows.ts';
 import { detectForObservations } from './detect.ts';
+import { deliverClaimNews } from './news.ts';
 import { keepRejects, type RowReject } from './rejects.ts';
 import { chunks, loadPolicies, type RetailerPolicies } from './rows.ts';
 import { addCounts, emptyCounts, type SettleCounts } from './settle.ts';
@@ -32,6 +35,8 @@ export interface PriceImportOptions {
   /** A retailer's own feed: rows may leave out `retailer`, and may not name another one. */
   readonly feedRetailer?: string;
   readonly batchSize?: number;
+  /** false: leave the claims' news in the outbox for the caller to deliver (deliverClaimNews). */
+  readonly deliverNews?: boolean;
 }
 
 export interface PriceImportReport extends SettleCounts {
@@ -113,6 +118,7 @@ export async function importPriceRows(db: Kysely<Database>, events: AsyncIterabl
   }
   await flush();
   report.rejected.sort((a, b) => a.line - b.line);
+  if (options.deliverNews !== false) await deliverClaimNews(db, { policies });
   return report;
 }
 

@@ -1,13 +1,15 @@
 /**
  * The server's background work for price watches: polls retailer feeds when they are due and
- * sweeps every watch on a schedule. Quiet by design: with no feed configured a tick is one
- * small query and no network traffic; the sweep runs every `sweepEveryMinutes` (0: never).
+ * sweeps every watch on a schedule, and delivers claim news a killed import left in the outbox
+ * (at start and on every tick). Quiet by design: with no feed configured a tick is two small
+ * queries and no network traffic; the sweep runs every `sweepEveryMinutes` (0: never).
  * Ticks never overlap, and `stop()` waits for the one in flight.
  */
 import type { Kysely } from 'kysely';
 import type { StoreLocation } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { DEFAULT_RETRY, pollDueFeeds, type RetryPolicy } from './feeds.ts';
+import { deliverClaimNews } from './news.ts';
 import { sweepAll } from './sweep-parallel.ts';
 import { sweepWatches } from './sweep.ts';
 
@@ -41,8 +43,16 @@ export function startWatchScheduler(db: Kysely<Database>, options: WatchSchedule
   let nextSweepAt = Date.now() + sweepEveryMs;
   let running: Promise<void> | null = null;
   let stopped = false;
+  // On start: whatever claim news a crash left undelivered goes out now, not a tick later.
+  const starting = deliverClaimNews(db).then(
+    () => undefined,
+    (error: unknown) => options.log.error({ err: error }, 'claim news delivery failed'),
+  );
 
   const work = async () => {
+    await starting;
+    // Claim news a killed import left in the outbox (news.ts): a query of an empty table when none.
+    await deliverClaimNews(db);
     const feeds = await db.selectFrom('price_feeds').select('retailer_id').limit(1).execute();
     if (feeds.length > 0) {
       for (const result of await pollDueFeeds(db, { retry: options.retry ?? DEFAULT_RETRY })) {
@@ -69,11 +79,13 @@ export function startWatchScheduler(db: Kysely<Database>, options: WatchSchedule
 
   const timer = setInterval(() => void tick(), options.tickMs ?? 60_000);
   timer.unref();
+
   return {
     tick,
     async stop() {
       stopped = true;
       clearInterval(timer);
+      await starting;
       await running;
     },
   };

@@ -8,19 +8,20 @@
  *   - a grown claim is updated only if its version and status are still the ones we read;
  *   - a watch is closed only if it is still open.
  * A line whose guard failed is re-read and re-evaluated (the rules are idempotent, so a line a
- * concurrent writer already settled simply has nothing left to do). The claim, its
- * notification and its timeline event are written in one transaction, so a crash leaves all
- * three or none.
+ * concurrent writer already settled simply has nothing left to do). The claim and its news are
+ * written in one transaction, so a crash leaves both or neither: the notification and timeline
+ * event themselves, or (a feed batch, `news: 'queue'`) the outbox row they are delivered from
+ * (news.ts).
  */
 import { sql, type Insertable, type Transaction } from 'kysely';
 import { money } from '../../core/money.ts';
 import { claimedTotalMinor, evaluateWatches, watchCloseReason, windowFor, type Claim, type LineWatchState, type TimelineLookup, type WatchCloseReason, type WatchEvaluation } from '../../core/watch/index.ts';
 import { timeOrderedId } from '../db/ids.ts';
 import type { ClaimsTable, Database } from '../db/schema.ts';
-import { addNotifications, type NewNotification } from '../notify/notifications.ts';
-import { addTimelineEvents, STUDIO_ACTOR, type NewTimelineEvent } from '../notify/timeline.ts';
-import { labelsOf, storedWatchesByLineIds } from './load.ts';
-import { claimGrownMessage, claimOpenedMessage, claimTimelineText, watchClosedText, type LineLabel } from './messages.ts';
+import { STUDIO_ACTOR, type NewTimelineEvent } from '../notify/timeline.ts';
+import { labelKeyOf, labelsOf, storedWatchesByLineIds } from './load.ts';
+import { watchClosedText, type LineLabel } from './messages.ts';
+import { queueClaimNews, writeClaimNews, type ClaimNews } from './news.ts';
 import { chunks, type Db, type RetailerPolicies, type StoredWatch } from './rows.ts';
 
 export type WriteRunner = <T>(work: (trx: Transaction<Database>) => Promise<T>) => Promise<T>;
@@ -34,6 +35,8 @@ export interface SettleOptions {
   readonly closeAsOf?: string;
   /** Runs the writes: in a transaction of their own (sweeps) or in the caller's (imports). */
   readonly write: WriteRunner;
+  /** How claims' news reach the customer: written now (default), or queued in the outbox for delivery after the commit. */
+  readonly news?: 'now' | 'queue';
 }
 
 export interface SettleCounts {
@@ -78,8 +81,11 @@ export async function settle(db: Db, watches: readonly StoredWatch[], options: S
     const plan = planFor(pending, options, counts);
     if (plan.changed.length === 0 && plan.closing.length === 0) break;
     if (attempt > MAX_ATTEMPTS) throw new Error(`Claims on ${pending.length} line(s) kept changing under us; giving up after ${MAX_ATTEMPTS} attempts`);
-    const labels = await labelsOf(db, [...plan.changed.map((c) => c.stored), ...plan.closing.map((c) => c.stored)], options.policies);
-    const written = await options.write((trx) => writePlan(trx, plan, labels, options.now));
+    const queue = options.news === 'queue';
+    // Queued news is labelled on delivery; closings are told now.
+    const labelled = queue ? plan.closing.map((c) => c.stored) : [...plan.changed.map((c) => c.stored), ...plan.closing.map((c) => c.stored)];
+    const labels = labelled.length === 0 ? new Map<string, LineLabel>() : await labelsOf(db, labelled.map(labelKeyOf), options.policies);
+    const written = await options.write((trx) => writePlan(trx, plan, labels, options.now, queue));
     counts.claimsOpened += written.claimsOpened;
     counts.claimsGrown += written.claimsGrown;
     counts.watchesClosed += written.watchesClosed;
@@ -145,20 +151,13 @@ interface Written {
 }
 
 /** Writes one plan; returns what it did, counted only by the caller once the transaction commits. */
-async function writePlan(trx: Transaction<Database>, plan: Plan, labels: ReadonlyMap<string, LineLabel>, now: string): Promise<Written> {
+async function writePlan(trx: Transaction<Database>, plan: Plan, labels: ReadonlyMap<string, LineLabel>, now: string, queue: boolean): Promise<Written> {
   const counts = { claimsOpened: 0, claimsGrown: 0, watchesClosed: 0 };
   const conflicts = new Set<string>();
-  const notifications: NewNotification[] = [];
+  const news: ClaimNews[] = [];
   const events: NewTimelineEvent[] = [];
   const announce = (stored: StoredWatch, claimId: string, claim: Claim, before: Claim | null) => {
-    const line = stored.watch.line;
-    const label = labels.get(line.id);
-    if (!label) return; // the line was deleted meanwhile: nobody to tell
-    const message = before ? claimGrownMessage(label, before, claim) : claimOpenedMessage(label, claim, line.quantity);
-    const kind = before ? 'claim.grown' : 'claim.detected';
-    const data = { claimId, lineId: line.id, productId: line.productId, amount: claim.amount, evidenceObservationId: claim.evidence.observationId };
-    notifications.push({ userId: label.customerId, kind, title: message.title, body: message.body, link: `/claims/${claimId}`, data });
-    events.push({ projectId: label.projectId, subjectUserId: label.customerId, actorName: STUDIO_ACTOR, kind, text: claimTimelineText(label, claim, before !== null), at: now });
+    news.push({ ...labelKeyOf(stored), claimId, quantity: stored.watch.line.quantity, claim, before, at: now });
   };
 
   const opened = plan.changed.flatMap(({ stored, evaluation }) => evaluation.changes.flatMap((change) => (change.kind === 'opened' ? [{ stored, claim: change.claim, row: claimRow(stored, change.claim, now) }] : [])));
@@ -230,8 +229,8 @@ async function writePlan(trx: Transaction<Database>, plan: Plan, labels: Readonl
     }
   }
 
-  await addNotifications(trx, notifications, now);
-  await addTimelineEvents(trx, events);
+  await writeClaimNews(trx, queue ? [] : news, labels, events, now);
+  if (queue) await queueClaimNews(trx, news, now);
   return { conflicts: [...conflicts], ...counts };
 }
 

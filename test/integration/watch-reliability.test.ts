@@ -3,8 +3,8 @@
  *   - two sweeps at once create each claim once;
  *   - the same feed imported twice at once (and again afterwards) creates each claim once;
  *   - SIGKILL in the middle of a sweep or an import leaves no partial claim (every claim is
- *     exactly what the rules give for what was committed, with its notification), and running
- *     again completes the work.
+ *     exactly what the rules give for what was committed, with its notification — an import's
+ *     from the outbox, which the next import delivers), and running again completes the work.
  * The expected claims come from an oracle: core's `processObservations` over every stored
  * observation of each line's product, a naive evaluation independent of the store's paths.
  */
@@ -161,11 +161,17 @@ for (const engine of engines()) {
       const stored = await count(store.db, 'price_observations', ['source', source]);
       assert.ok(stored > 0 && stored < feed.length, `killed half-way (${stored} of ${feed.length} observations)`);
       assert.deepEqual(await storedClaims(store.db), await oracle(store.db), 'claims are exactly those of the committed observations');
+      // Killed before its delivery: the committed batches' news waits in the outbox.
+      const queued = (await store.db.selectFrom('claim_news_outbox').select('id').execute()).length;
+      assert.ok(queued > 0, 'committed batches left their news in the outbox');
 
       const again = await atelierJson(['prices', 'import', file, ...s]);
       assert.equal(again.observationsAdded + again.observationsKnown, feed.length);
       assert.equal(await count(store.db, 'price_observations', ['source', source]), new Set(feed.map((o) => `${o.productIndex}|${o.observedAt}|${o.priceMinor}`)).size);
       assert.deepEqual(await storedClaims(store.db), await oracle(store.db));
+      // The second import delivered what the killed one left, and its own: each claim told once.
+      assert.equal((await store.db.selectFrom('claim_news_outbox').select('id').execute()).length, 0);
+      await assertWhole(store.db);
     });
 
     test('the same feed imported twice at once, and once more, creates each claim once', async () => {

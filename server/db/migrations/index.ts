@@ -7,10 +7,11 @@ import { options } from './0005_options.ts';
 import { intake } from './0006_intake.ts';
 import { files } from './0007_files.ts';
 import { chat } from './0008_chat.ts';
+import { claimNews } from './0009_claim_news.ts';
 import type { AtelierMigration, Engine } from './types.ts';
 
 /** Every migration, in order. A feature adds its file here; names sort in the order they run. */
-export const MIGRATIONS: readonly AtelierMigration[] = [foundation, watch, desk, collab, options, intake, files, chat];
+export const MIGRATIONS: readonly AtelierMigration[] = [foundation, watch, desk, collab, options, intake, files, chat, claimNews];
 
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
