@@ -117,6 +117,8 @@ export async function watchBenchmark({ log }: BenchContext): Promise<Record<stri
       deliveryMs.push(performance.now() - deliveryStart);
       deliveryCpuMs.push(cpuMs(process.cpuUsage(deliveryCpu)));
     }
+    // The machine's load while the batches ran (1, 5, 15 min): how far the wall times above are ours.
+    const batchLoadAverage = os.loadavg().map((l) => round(l, 2));
     const notified = Number((await store.db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     if (notified !== newsDelivered) log(`  (news of ${newsDelivered} claims delivered but ${notified} notifications written)`);
     log(`feed: ${feed.length.toLocaleString('en')} observations in ${batchMs.length} batches of 1,000; median ${round(median(batchMs))} ms; ${claimsWritten} claims opened or grown`);
@@ -187,7 +189,7 @@ export async function watchBenchmark({ log }: BenchContext): Promise<Record<stri
       batch1kDetectMs: round(median(detectMs)),
       batch1kNewsDeliveryMs: round(median(deliveryMs)),
       batch1kNewsDeliveryCpuMs: round(median(deliveryCpuMs)),
-      loadAverage: os.loadavg().map((l) => round(l, 2)),
+      batchLoadAverage,
       peakObservationsHeld: Math.max(steady.report.peakObservationsHeld, cold.report.peakObservationsHeld),
       sweepProcessPeakRssMb: alone.maxRssMb,
       sweepProcessHeapCapMb: 64,
