@@ -10,15 +10,13 @@
  * were committed — so the figure includes the debounce, the request, React and the paint.
  */
 import { chromium } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSyntheticCsv } from '../assets/seed/generate.ts';
-import { startStudioServer, stopStudioServer } from './studio-server.ts';
+import { benchRenderer, startStudioServer, stopStudioServer } from './studio-server.ts';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DESIGNER = { email: 'designer@atelier.test', password: 'atelier-demo-designer' };
 const ADMIN = { email: 'admin@atelier.test', password: 'atelier-demo-admin' };
 
@@ -53,12 +51,10 @@ async function importCatalog(url: string, rows: number): Promise<number> {
 }
 
 export async function benchCatalogUi(context: { readonly log: (line: string) => void } = { log: () => {} }, rows = 50_000): Promise<CatalogUiBench> {
-  if (!existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) {
-    context.log('catalog-ui: building the renderer');
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'], { cwd: ROOT, stdio: 'ignore' });
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), 'atelier-ui-bench-'));
-  const server = await startStudioServer(dataDir, join(ROOT, 'dist', 'renderer'));
+  const work = mkdtempSync(join(tmpdir(), 'atelier-ui-bench-'));
+  const staticDir = benchRenderer(work, context.log, 'catalog-ui');
+  const dataDir = join(work, 'data');
+  const server = await startStudioServer(dataDir, staticDir);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
   try {
     context.log(`catalog-ui: importing ${rows.toLocaleString('en-US')} products`);
@@ -107,7 +103,7 @@ export async function benchCatalogUi(context: { readonly log: (line: string) => 
   } finally {
     await browser.close();
     await stopStudioServer(server.child);
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
 }
 

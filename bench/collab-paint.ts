@@ -13,15 +13,12 @@
  * the customer page's CPU profile over the nudges.
  */
 import { chromium, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { percentile } from './collab-relay.ts';
-import { startStudioServer, stopStudioServer } from './studio-server.ts';
+import { benchRenderer, startStudioServer, stopStudioServer } from './studio-server.ts';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const SOFA = 'Elio low 3-seat sofa';
 const NUDGES = 40;
 const GAP_MS = 120;
@@ -36,15 +33,6 @@ export interface RemotePaintResult {
   readonly remotePaintMaxMs: number;
   /** Key press → the update leaves the designer's page → arrives on the customer's → painted there. */
   readonly breakdown: { readonly samples: number; readonly senderP50Ms: number; readonly senderP95Ms: number; readonly wireP50Ms: number; readonly wireP95Ms: number; readonly receiverP50Ms: number; readonly receiverP95Ms: number };
-}
-
-function rendererDir(log: (line: string) => void): string {
-  const dir = process.env.ATELIER_RENDERER_DIR ?? join(ROOT, 'dist', 'renderer');
-  if (!existsSync(join(dir, 'index.html'))) {
-    log('collab-paint: building the renderer');
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--outDir', dir, '--logLevel', 'error'], { cwd: ROOT, stdio: 'ignore' });
-  }
-  return dir;
 }
 
 async function openProject(page: Page, url: string, email: string, password: string, view: 'Plan' | 'Split'): Promise<void> {
@@ -91,8 +79,9 @@ function watchUpdateMessages(): void {
 }
 
 export async function remotePaintBenchmark(log: (line: string) => void = () => {}): Promise<RemotePaintResult> {
-  const staticDir = rendererDir(log);
-  const dataDir = mkdtempSync(join(tmpdir(), 'atelier-collab-paint-'));
+  const work = mkdtempSync(join(tmpdir(), 'atelier-collab-paint-'));
+  const staticDir = benchRenderer(work, log, 'collab-paint');
+  const dataDir = join(work, 'data');
   const { child, url } = await startStudioServer(dataDir, staticDir);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -192,6 +181,6 @@ export async function remotePaintBenchmark(log: (line: string) => void = () => {
   } finally {
     await browser.close();
     await stopStudioServer(child);
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
 }

@@ -22,15 +22,13 @@
  * `ATELIER_RENDERER_DIR` reuses a built renderer; `ATELIER_BENCH_SHOTS=dir` saves screenshots.
  */
 import { chromium, type CDPSession, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedRoomBench, type RoomBenchData } from './room-data.ts';
-import { startStudioServer, stopStudioServer } from './studio-server.ts';
+import { benchRenderer, startStudioServer, stopStudioServer } from './studio-server.ts';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DESIGNER = { email: 'designer@atelier.test', password: 'atelier-demo-designer' };
 /** The flags the e2e tests use (test/e2e/playwright.config.ts): WebGL through SwiftShader. */
 const CHROMIUM_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-sandbox'];
@@ -266,13 +264,8 @@ export function roomReport(m: RoomMeasurements): RoomBench {
 }
 
 export async function benchRoom(context: { readonly log: (line: string) => void } = { log: () => {} }): Promise<RoomBench> {
-  let staticDir = process.env.ATELIER_RENDERER_DIR;
   const work = mkdtempSync(join(tmpdir(), 'atelier-room-bench-'));
-  if (!staticDir) {
-    context.log('room: building the renderer');
-    staticDir = join(work, 'renderer');
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--outDir', staticDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: 'ignore' });
-  }
+  const staticDir = benchRenderer(work, context.log, 'room');
   const dataDir = join(work, 'data');
   context.log('room: seeding 300 pieces');
   const data = await seedRoomBench(dataDir);

@@ -16,15 +16,13 @@
  * programs linked and 3D-canvas resizes caused by the swaps (both should be 0).
  */
 import { chromium, type CDPSession, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedRoomBench } from './room-data.ts';
-import { startStudioServer, stopStudioServer } from './studio-server.ts';
+import { benchRenderer, startStudioServer, stopStudioServer } from './studio-server.ts';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DESIGNER = { email: 'designer@atelier.test', password: 'atelier-demo-designer' };
 const CHROMIUM_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-sandbox'];
 const SWAPS = Number(process.env.ATELIER_SWAP_COUNT) || 40;
@@ -173,13 +171,8 @@ async function settle(page: Page): Promise<number> {
 }
 
 export async function swapBenchmark(context: { readonly log: (line: string) => void } = { log: () => {} }): Promise<SwapBench> {
-  let staticDir = process.env.ATELIER_RENDERER_DIR;
   const work = mkdtempSync(join(tmpdir(), 'atelier-swap-bench-'));
-  if (!staticDir) {
-    context.log('swap: building the renderer');
-    staticDir = join(work, 'renderer');
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--outDir', staticDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: 'ignore' });
-  }
+  const staticDir = benchRenderer(work, context.log, 'swap');
   context.log('swap: seeding 300 pieces');
   const data = await seedRoomBench(join(work, 'data'));
   const server = await startStudioServer(join(work, 'data'), staticDir);

@@ -29,8 +29,12 @@ export interface StudioServer {
 
 /** Opens the store (running migrations), seeds the demo if asked, and serves the API. */
 export async function startStudioServer(options: StudioServerOptions): Promise<StudioServer> {
-  const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
-  let app;
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  // SQLite checkpoints in a worker: a commit on this thread never pays for one (see checkpointer.ts).
+  const store = await openStore(
+    { dataDir: options.dataDir, databaseUrl: options.databaseUrl },
+    { backgroundCheckpoints: true, onCheckpointError: (message) => app?.log.warn({ message }, 'WAL checkpoint failed; retrying') },
+  );
   try {
     const demoCredentials = options.demo ? await seedDemo(store.db) : [];
     const admins = await store.db.selectFrom('users').select('id').where('role', '=', 'admin').limit(1).execute();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { startBackgroundCheckpoints, type Checkpointer } from './checkpointer.ts';
 import { openSqlite, sqliteDialect } from './sqlite-dialect.ts';
 import { migrationProvider } from './migrations/index.ts';
 import type { Engine } from './migrations/types.ts';
@@ -27,9 +28,16 @@ export const SQLITE_FILE_NAME = 'atelier.sqlite';
 // PostgreSQL returns bigint (int8) as strings by default; counts and sums fit in a double.
 pg.types.setTypeParser(20, (value) => Number(value));
 
-export async function openStore(location: StoreLocation): Promise<Store> {
+export interface StoreOptions {
+  /** A long-running server: SQLite's WAL checkpoints run in a worker, not inside a commit on the main thread. */
+  readonly backgroundCheckpoints?: boolean;
+  readonly onCheckpointError?: (message: string) => void;
+}
+
+export async function openStore(location: StoreLocation, options: StoreOptions = {}): Promise<Store> {
   let db: Kysely<Database>;
   let engine: Engine;
+  let checkpointer: Checkpointer | null = null;
   if (location.databaseUrl) {
     engine = 'postgres';
     const pool = new pg.Pool({ connectionString: location.databaseUrl, max: 10 });
@@ -38,11 +46,15 @@ export async function openStore(location: StoreLocation): Promise<Store> {
     if (!location.dataDir) throw new Error('Either a data folder (--data) or a database URL (--database-url) is required');
     mkdirSync(location.dataDir, { recursive: true });
     engine = 'sqlite';
-    db = new Kysely<Database>({ dialect: sqliteDialect(openSqlite(path.join(location.dataDir, SQLITE_FILE_NAME))) });
+    const file = path.join(location.dataDir, SQLITE_FILE_NAME);
+    const database = openSqlite(file);
+    if (options.backgroundCheckpoints) checkpointer = startBackgroundCheckpoints(database, file, options.onCheckpointError ? { onError: options.onCheckpointError } : {});
+    db = new Kysely<Database>({ dialect: sqliteDialect(database) });
   }
   const migrator = new Migrator({ db, provider: migrationProvider(engine) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
+    await checkpointer?.stop();
     await db.destroy();
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -50,6 +62,9 @@ export async function openStore(location: StoreLocation): Promise<Store> {
   return {
     db,
     engine,
-    close: () => db.destroy(),
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
   };
 }
