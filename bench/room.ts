@@ -183,8 +183,12 @@ const measure = (page: Page) => page.evaluate(() => (window as unknown as { __at
 
 /** Drags one piece across the floor with the mouse, one move per animation frame. */
 async function drag(page: Page, itemId: string): Promise<{ handlerMs: number[]; maxRendersPerFrame: number; moved: boolean }> {
-  const start = await page.evaluate((id) => (window as unknown as { __atelierScene: { screenPoint(id: string): { x: number; y: number } | null } }).__atelierScene.screenPoint(id), itemId);
-  if (!start) throw new Error('the piece to drag is off screen');
+  // Reset view may still be settling the camera: ask again over a few frames before giving up.
+  const start = await page
+    .waitForFunction((id) => (window as unknown as { __atelierScene: { screenPoint(id: string): { x: number; y: number } | null } }).__atelierScene.screenPoint(id), itemId, { timeout: 5_000, polling: 'raf' })
+    .then((handle) => handle.jsonValue() as Promise<{ x: number; y: number }>)
+    .catch(() => null);
+  if (!start) throw new Error('the piece to drag is off screen (or not in the scene) 5 s after Reset view');
   await page.evaluate(() => {
     performance.clearMeasures('atelier:drag-handler');
     const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="room-view"] canvas')!;
