@@ -1,6 +1,7 @@
+import path from 'node:path';
 import { catalogSearchFor } from './catalog/search-service.ts';
 import { attachCollab } from './collab/server.ts';
-import { openStore } from './db/database.ts';
+import { openStore, SQLITE_FILE_NAME } from './db/database.ts';
 import { buildApp } from './http/app.ts';
 import { seedDemo } from './demo/seed.ts';
 import { VERSION } from './version.ts';
@@ -45,7 +46,12 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
       logLevel: options.logLevel,
     });
     // Live option documents (Hocuspocus) on the same port, at /collab.
-    const collab = attachCollab(app, { db: store.db, log: app.log, launchSecret: options.launchSecret });
+    const collab = attachCollab(app, {
+      db: store.db,
+      log: app.log,
+      launchSecret: options.launchSecret,
+      ...(store.engine === 'sqlite' && options.dataDir ? { sqliteFile: path.join(options.dataDir, SQLITE_FILE_NAME) } : {}),
+    });
     await app.listen({ host: options.host, port: options.port });
     // Price feeds and the periodic watch sweep (quiet unless feeds are configured; see scheduler.ts).
     const scheduler = startWatchScheduler(store.db, { log: app.log, location: { dataDir: options.dataDir, databaseUrl: options.databaseUrl } });

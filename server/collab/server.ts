@@ -21,6 +21,7 @@ import { gateAcks, type AckGate } from './acks.ts';
 import { coalesceWrites } from './coalesce.ts';
 import { compactOption, COMPACT_AFTER_UPDATES, loadOptionInto } from './store.ts';
 import { createUpdateWriter } from './writer.ts';
+import { sqliteWorkerSink } from './sqlite-sink.ts';
 
 /**
  * [Collab] The live option documents, on the API's port at `/collab` (Hocuspocus without a
@@ -72,6 +73,8 @@ export interface CollabOptions {
   readonly log: FastifyBaseLogger;
   readonly launchSecret?: string;
   readonly compactAfter?: number;
+  /** The SQLite store's file: live updates are then written from a worker thread (sqlite-sink.ts). */
+  readonly sqliteFile?: string;
 }
 
 export interface Collab {
@@ -126,7 +129,8 @@ export function updateInMessage(data: Uint8Array): Uint8Array | null {
 export function attachCollab(app: FastifyInstance, options: CollabOptions): Collab {
   const { db, log } = options;
   const compactAfter = options.compactAfter ?? COMPACT_AFTER_UPDATES;
-  const writer = createUpdateWriter(db);
+  const sink = options.sqliteFile ? sqliteWorkerSink(options.sqliteFile) : undefined;
+  const writer = createUpdateWriter(db, sink);
   const compacting = new Map<string, Promise<void>>();
 
   // Compactions run one at a time, each after a turn of the event loop: on SQLite one is a few
@@ -261,6 +265,7 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await writer.drained();
       await Promise.all([...compacting.values()]);
+      await sink?.close();
     },
   };
 }

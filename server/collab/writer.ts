@@ -11,6 +11,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import type { UpdateSink } from './sqlite-sink.ts';
 import { pendingUpdateCount } from './store.ts';
 
 const MAX_BATCH = 500;
@@ -33,7 +34,11 @@ export interface UpdateWriter {
   drained(): Promise<void>;
 }
 
-export function createUpdateWriter(db: Kysely<Database>): UpdateWriter {
+/**
+ * `sink` writes a batch somewhere other than through `db` — on SQLite, a worker thread with its
+ * own connection (sqlite-sink.ts), so the write never holds the relay's thread.
+ */
+export function createUpdateWriter(db: Kysely<Database>, sink?: UpdateSink): UpdateWriter {
   let queue: Pending[] = [];
 
   // The batch being written, or about to be: set by the first append of a turn of the event loop.
@@ -51,10 +56,13 @@ export function createUpdateWriter(db: Kysely<Database>): UpdateWriter {
       queue = queue.slice(batch.length);
       const createdAt = new Date().toISOString();
       try {
-        await db
-          .insertInto('option_updates')
-          .values(batch.map((entry) => ({ option_id: entry.optionId, update: entry.update, created_at: createdAt })))
-          .execute();
+        if (sink) await sink.write(batch.map((entry) => ({ optionId: entry.optionId, update: entry.update, createdAt })));
+        else {
+          await db
+            .insertInto('option_updates')
+            .values(batch.map((entry) => ({ option_id: entry.optionId, update: entry.update, created_at: createdAt })))
+            .execute();
+        }
       } catch (error) {
         for (const entry of batch) entry.reject(error);
         continue;
