@@ -8,6 +8,7 @@ import { generateSyntheticCatalog } from '../assets/seed/generate.ts';
 import type { Category } from '../core/catalog.ts';
 import { CatalogSearchIndex, DEFAULT_FIELD_BOOSTS, type CatalogSearchQuery, type SearchableProduct } from '../core/catalog/search.ts';
 import { termsOf, typoBudget } from '../core/catalog/terms.ts';
+import { percentile } from './stats.ts';
 
 export interface BenchProduct extends SearchableProduct {
   readonly heightMm: number;
@@ -91,11 +92,6 @@ export function benchQueries(products: readonly BenchProduct[], count: number): 
     queries.push({ text: words.join(' '), facet });
   }
   return queries;
-}
-
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
 function time(run: () => unknown): number {

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSyntheticCsv } from '../assets/seed/generate.ts';
 import { benchRenderer, startStudioServer, stopStudioServer } from './studio-server.ts';
+import { percentileOfSorted } from './stats.ts';
 
 const DESIGNER = { email: 'designer@atelier.test', password: 'atelier-demo-designer' };
 const ADMIN = { email: 'admin@atelier.test', password: 'atelier-demo-admin' };
@@ -31,11 +32,6 @@ export interface CatalogUiBench {
   typeToPaintP95Ms: number;
   typeToPaintMaxMs: number;
   importSeconds: number;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 /** Signs in and imports the synthetic feed through the API, as the import wizard would. */
@@ -95,8 +91,8 @@ export async function benchCatalogUi(context: { readonly log: (line: string) => 
     return {
       products: rows,
       keystrokes: sorted.length,
-      typeToPaintP50Ms: round(percentile(sorted, 50)),
-      typeToPaintP95Ms: round(percentile(sorted, 95)),
+      typeToPaintP50Ms: round(percentileOfSorted(sorted, 50)),
+      typeToPaintP95Ms: round(percentileOfSorted(sorted, 95)),
       typeToPaintMaxMs: round(sorted[sorted.length - 1] ?? Number.NaN),
       importSeconds: Math.round(importSeconds * 100) / 100,
     };

@@ -16,8 +16,8 @@ import { chromium, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { percentile } from './collab-relay.ts';
 import { benchRenderer, startStudioServer, stopStudioServer } from './studio-server.ts';
+import { percentileOfSorted } from './stats.ts';
 
 const SOFA = 'Elio low 3-seat sofa';
 const NUDGES = 40;
@@ -168,7 +168,7 @@ export async function remotePaintBenchmark(log: (line: string) => void = () => {
     }
     const sorted = (values: number[]) => values.sort((a, b) => a - b);
     const round = (value: number) => Math.round(value * 10) / 10;
-    const p = (values: number[], q: number) => round(percentile(sorted(values), q));
+    const p = (values: number[], q: number) => round(percentileOfSorted(sorted(values), q));
     return {
       samples: latencies.length,
       remote3dFrameP50Ms: p(toFrame, 50),

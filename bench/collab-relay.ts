@@ -30,6 +30,7 @@ import { createSession } from '../server/auth/sessions.ts';
 import { openStore } from '../server/db/database.ts';
 import { startServer, stop, type Running } from './collab-crash.ts';
 import { authMessage, firstStructId, readIncoming, structKey, syncStep1Message, updateMessage } from './collab-wire.ts';
+import { percentileOfSorted } from './stats.ts';
 
 export interface RelayOptions {
   readonly rooms?: number;
@@ -67,11 +68,6 @@ const WARMUP_S = 1;
 const DRAIN_MS = 5_000;
 const SEGMENT_S = 0.5;
 const SEGMENT_DRAIN_MS = 2_000;
-
-export function percentile(sorted: ArrayLike<number>, p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 const ROUND = (value: number) => Math.round(value * 100) / 100;
 
@@ -328,15 +324,15 @@ function summarise(session: Session, settings: Settings): RelayResult {
   const lags = [...session.lags].sort((a, b) => a - b);
   const acks = [...session.ackLatencies].sort((a, b) => a - b);
   return {
-    p50Ms: ROUND(percentile(latencies, 50)),
-    p99Ms: ROUND(percentile(latencies, 99)),
+    p50Ms: ROUND(percentileOfSorted(latencies, 50)),
+    p99Ms: ROUND(percentileOfSorted(latencies, 99)),
     maxMs: ROUND(latencies[latencies.length - 1] ?? NaN),
     expected,
     delivered: latencies.length,
     lost,
     duplicates: session.duplicates,
-    ackP99Ms: ROUND(percentile(acks, 99)),
-    sendLagP99Ms: ROUND(percentile(lags, 99)),
+    ackP99Ms: ROUND(percentileOfSorted(acks, 99)),
+    sendLagP99Ms: ROUND(percentileOfSorted(lags, 99)),
     generatorLoopDelayP99Ms: ROUND(session.loopDelay.percentile(99) / 1e6),
     serverCpuPercent: session.serverCpuMs === null ? null : ROUND((session.serverCpuMs / session.sendingMs) * 100),
     generatorCpuPercent: ROUND((session.generatorCpuMs / session.sendingMs) * 100),

@@ -7,13 +7,9 @@
 import { footprintGap, footprintOf, narrowPassages, roomWarnings, snapPlacement, MIN_WALKWAY_MM } from '../core/geometry/index.ts';
 import { crowdedRoom } from '../core/geometry/test-fixtures.ts';
 import type { BenchContext } from './registry.ts';
+import { percentile } from './stats.ts';
 
 const POINTERMOVE_BUDGET_MS = 4;
-
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
 
 function timings(runs: number, run: (i: number) => unknown): number[] {
   for (let i = 0; i < Math.min(20, runs); i++) run(i);

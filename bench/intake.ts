@@ -8,6 +8,7 @@ import { CatalogSearchIndex, type CatalogSearchQuery } from '../core/catalog/sea
 import { KNOWN_COLOURS, styleScorer, styleVector, type StyleAnswers } from '../core/intake/index.ts';
 import type { BenchContext } from './registry.ts';
 import { benchProducts, benchQueries, type BenchProduct, type BenchQuery } from './catalog-search.ts';
+import { percentile } from './stats.ts';
 
 const ANSWERS: StyleAnswers = {
   cards: { 'scandinavian-calm': 'like', 'japandi-quiet': 'like', 'contemporary-soft': 'like', 'industrial-loft': 'pass', 'art-deco-glamour': 'pass' },
@@ -15,11 +16,6 @@ const ANSWERS: StyleAnswers = {
   materials: ['oak', 'linen', 'wool'],
   retailerIds: ['brindle-birch'],
 };
-
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 

@@ -28,6 +28,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedRoomBench, type RoomBenchData } from './room-data.ts';
 import { benchRenderer, startStudioServer, stopStudioServer } from './studio-server.ts';
+import { percentile } from './stats.ts';
 
 const DESIGNER = { email: 'designer@atelier.test', password: 'atelier-demo-designer' };
 /** The flags the e2e tests use (test/e2e/playwright.config.ts): WebGL through SwiftShader. */
@@ -53,11 +54,6 @@ export interface RoomBench {
   targets: Record<string, string>;
   notes: string[];
   details: Record<string, unknown>;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 }
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;

@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedRoomBench } from './room-data.ts';
 import { benchRenderer, startStudioServer, stopStudioServer } from './studio-server.ts';
+import { percentile } from './stats.ts';
 
 const DESIGNER = { email: 'designer@atelier.test', password: 'atelier-demo-designer' };
 const CHROMIUM_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-sandbox'];
@@ -97,10 +98,6 @@ export interface SwapBench {
   details: Record<string, unknown>;
 }
 
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-}
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 type SwapProbe = { programs: number; canvasResizes: number; headerResizes: number; linked: string[] };
