@@ -5,7 +5,6 @@
  * adds a table with a person or project column is exported without changing this file.
  * Never exported: password hashes and session tokens (secrets, not data about the person).
  */
-import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { sql, type Kysely } from 'kysely';
@@ -175,7 +174,19 @@ export async function exportPerson(db: Kysely<Database>, userId: string, now: st
     zip.add(entry);
     entry.push(bytes, true);
   };
-  const drained = () => (out.writableNeedDrain ? once(out, 'drain') : Promise.resolve());
+  // Waits for the socket to take more, or for the download to end (a person who cancels it must not leave this loop waiting forever).
+  const drained = () =>
+    out.writableNeedDrain
+      ? new Promise<void>((resolve) => {
+          const done = () => {
+            out.off('drain', done);
+            out.off('close', done);
+            resolve();
+          };
+          out.on('drain', done);
+          out.on('close', done);
+        })
+      : Promise.resolve();
   void (async () => {
     for (const [name, text] of texts) add(new ZipDeflate(name, { level: 6 }), strToU8(text));
     for (const file of fileIndex) {
