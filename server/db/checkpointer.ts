@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { DatabaseSync } from 'node:sqlite';
+import { WAL_AUTOCHECKPOINT_PAGES } from './sqlite-dialect.ts';
 
 /**
  * WAL checkpoints off the main thread. A checkpoint copies the write-ahead log into the database
@@ -27,7 +28,7 @@ parentPort.on('message', (message) => {
   clearInterval(timer);
   checkpoint();
   db.close();
-  parentPort.postMessage({ stopped: true });
+  parentPort.close();
 });
 `;
 
@@ -40,20 +41,18 @@ export function startBackgroundCheckpoints(database: DatabaseSync, file: string,
   const worker = new Worker(SCRIPT, { eval: true, workerData: { file, intervalMs: options.intervalMs ?? 250 } });
   worker.unref();
   let stopping: Promise<void> | undefined;
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   worker.on('message', (message: { error?: string }) => {
     if (message.error) options.onError?.(message.error);
   });
   worker.on('error', (error) => options.onError?.(error.message));
   return {
     stop: () =>
-      (stopping ??= new Promise<void>((resolve) => {
-        worker.once('exit', () => resolve());
-        worker.on('message', (message: { stopped?: boolean }) => {
-          if (message.stopped) void worker.terminate();
-        });
+      (stopping ??= (() => {
         worker.postMessage('stop');
         // Back to automatic checkpoints for whatever this connection still writes.
-        database.exec('PRAGMA wal_autocheckpoint = 16384');
-      })),
+        database.exec(`PRAGMA wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+        return exited;
+      })()),
   };
 }

@@ -53,6 +53,9 @@ function adaptStatement(database: DatabaseSync, sql: string): SqliteStatement {
 const STATEMENT_CACHE_SIZE = 256;
 const CACHEABLE = /^\s*(select|insert|update|delete|with)\b/i;
 
+/** WAL pages (4 KiB each) after which a commit checkpoints: ~64 MB. */
+export const WAL_AUTOCHECKPOINT_PAGES = 16_384;
+
 /** The page cache of a connection, as SQLite's `cache_size` (negative: KiB). */
 export const SQLITE_CACHE_KIB = -16_384;
 
@@ -64,7 +67,7 @@ export function openSqlite(file: string): DatabaseSync {
   database.exec('PRAGMA busy_timeout = 5000');
   // Checkpoint every ~64 MB of WAL rather than every 4 MB: a bulk write (a feed batch, a sweep)
   // otherwise pays a checkpoint, with its fsyncs, on nearly every commit.
-  database.exec('PRAGMA wal_autocheckpoint = 16384');
+  database.exec(`PRAGMA wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   // Up to 16 MiB of pages kept per connection (SQLite's default is 2 MiB; 64 MiB did the watch batch
   // no better and made a 100k-row catalog import hold 100 MB more than a 10k one), allocated as they are
   // read: a feed batch touches a few thousand index pages spread over a store of a million
