@@ -17,6 +17,8 @@ export interface StudioServerOptions {
   readonly launchSecret?: string;
   readonly staticDir?: string;
   readonly logLevel?: string;
+  /** Updates stored per live option before they are compacted (default COMPACT_AFTER_UPDATES; tests use fewer). */
+  readonly collabCompactAfter?: number;
 }
 
 export interface StudioServer {
@@ -50,6 +52,7 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
       db: store.db,
       log: app.log,
       launchSecret: options.launchSecret,
+      compactAfter: options.collabCompactAfter,
       ...(store.engine === 'sqlite' && options.dataDir ? { sqliteFile: path.join(options.dataDir, SQLITE_FILE_NAME) } : {}),
     });
     await app.listen({ host: options.host, port: options.port });

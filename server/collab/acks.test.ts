@@ -4,7 +4,6 @@ import { after, before, describe, it } from 'node:test';
 import * as encoding from 'lib0/encoding';
 import { WebSocket, WebSocketServer } from 'ws';
 import { gateAcks, isSyncStatus, type AckGate } from './acks.ts';
-import { coalesceWrites } from './coalesce.ts';
 
 /** A Hocuspocus-shaped message: document name, type, one more number. */
 function message(type: number, value: number, documentName = 'option:abc'): Uint8Array {
@@ -28,8 +27,7 @@ describe('collab acks: acknowledgements wait for the store, the relay does not',
   before(async () => {
     server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
     serverSide = new Promise((resolve) =>
-      server.on('connection', (ws, request) => {
-        coalesceWrites(ws, request.socket);
+      server.on('connection', (ws) => {
         gate = gateAcks(ws, (error) => failures.push(error));
         resolve(ws);
       }),

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import * as decoding from 'lib0/decoding';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { toSnapshot } from '../../core/options/index.ts';
 import { can } from '../../core/permissions.ts';
 import { SESSION_COOKIE, userForToken } from '../auth/sessions.ts';
 import type { User } from '../auth/users.ts';
@@ -18,8 +19,8 @@ import { optionEventsFor } from '../options/events.ts';
 import { chatEventsFor } from '../chat/events.ts';
 import type { ChatMessage } from '../chat/messages.ts';
 import { gateAcks, type AckGate } from './acks.ts';
-import { coalesceWrites } from './coalesce.ts';
-import { compactOption, COMPACT_AFTER_UPDATES, loadOptionInto } from './store.ts';
+import { COMPACT_AFTER_UPDATES, loadOptionInto } from './store.ts';
+import { relayToOthers } from './relay.ts';
 import { createUpdateWriter } from './writer.ts';
 import { sqliteWorkerSink } from './sqlite-sink.ts';
 
@@ -130,26 +131,39 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
   const { db, log } = options;
   const compactAfter = options.compactAfter ?? COMPACT_AFTER_UPDATES;
   const sink = options.sqliteFile ? sqliteWorkerSink(options.sqliteFile) : undefined;
-  const writer = createUpdateWriter(db, sink);
-  const compacting = new Map<string, Promise<void>>();
+  const writer = createUpdateWriter(db, sink, {
+    onStored: (optionIds) => optionIds.forEach((optionId) => checkCompaction(optionId)),
+  });
 
-  // Compactions run one at a time, each after a turn of the event loop: on SQLite one is a few
-  // milliseconds of synchronous work, and rooms that reach the threshold together must not stall
-  // the relay for all of them at once.
-  let compactionChain: Promise<void> = Promise.resolve();
+  // Compaction, once more than compactAfter updates are stored: the live document's state and snapshot replace the
+  // option's stored updates (writer.ts). It runs in a turn of its own, so that every update queued
+  // for the store so far has been applied to the document (Hocuspocus applies a message in the
+  // microtasks right after beforeHandleMessage); on the relay's thread it costs one encoding of
+  // the document, and the write goes through the store's ordered stream.
+  const compacting = new Set<string>();
+  const compactions = new Set<Promise<void>>();
+  let closed = false;
   const maybeCompact = async (optionId: string): Promise<void> => {
-    if (compacting.has(optionId)) return;
-    if ((await writer.storedCount(optionId)) <= compactAfter) return;
-    if (compacting.has(optionId)) return;
-    const running = compactionChain
-      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
-      .then(() => compactOption(db, optionId))
-      .then(() => writer.forgetCount(optionId))
+    if (closed || compacting.has(optionId) || (await writer.storedCount(optionId)) <= compactAfter || compacting.has(optionId)) return;
+    compacting.add(optionId);
+    let compacted = false;
+    const running = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(async () => {
+        const document = hocuspocus.documents.get(`option:${optionId}`);
+        if (!document) return; // unloaded meanwhile: the next session's updates will ask again
+        await writer.compact({ optionId, state: Y.encodeStateAsUpdate(document), document: JSON.stringify(toSnapshot(document)) });
+        compacted = true;
+      })
       .catch((error: unknown) => log.error({ err: error, optionId }, 'collab compaction failed (updates kept)'))
-      .finally(() => compacting.delete(optionId));
-    compacting.set(optionId, running);
-    compactionChain = running;
+      .finally(() => {
+        compacting.delete(optionId);
+        compactions.delete(running);
+        // The updates that came while it ran may already call for the next one.
+        if (compacted) checkCompaction(optionId);
+      });
+    compactions.add(running);
   };
+  const checkCompaction = (optionId: string): void => void maybeCompact(optionId).catch((error: unknown) => log.error({ err: error, optionId }, 'collab compaction check failed'));
 
   // A refused connection is told so (Hocuspocus sends the permission-denied message) and then
   // closed: the socket of a forged session or a non-member is not left open.
@@ -191,6 +205,7 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
       const optionId = optionIdFromDocumentName(documentName);
       if (!optionId) throw new Error('unknown document');
       await loadOptionInto(db, optionId, document);
+      relayToOthers(document);
       return document;
     },
     async beforeHandleMessage({ update: message, connection, context, documentName }) {
@@ -206,18 +221,16 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
       if (!update || connection.readOnly) return;
       const optionId = (context as CollabContext).optionId;
       if (!optionId) return;
-      const stored = writer.append(optionId, update);
       const gate = gates.get(connection.webSocket);
-      if (gate) gate.hold(stored);
-      else await stored;
-      void maybeCompact(optionId).catch((error: unknown) => log.error({ err: error, optionId }, 'collab compaction check failed'));
+      // Every socket gets its gate before Hocuspocus sees it; without one nothing could be acknowledged safely.
+      if (!gate) throw new Error('collab: a connection without an acknowledgement gate');
+      gate.hold(writer.append(optionId, update));
     },
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   wss.on('connection', (ws, request: IncomingMessage) => {
     sockets.set(request, ws);
-    coalesceWrites(ws, request.socket);
     gates.set(
       ws,
       gateAcks(ws, (error) => {
@@ -257,6 +270,7 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
   return {
     hocuspocus,
     async close() {
+      closed = true;
       app.server.off('upgrade', onUpgrade);
       chatEvents.off('message', deliverChat);
       optionEvents.off('lockChanged', reauthorise);
@@ -264,7 +278,7 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await writer.drained();
-      await Promise.all([...compacting.values()]);
+      await Promise.all([...compactions]);
       await sink?.close();
     },
   };

@@ -15,10 +15,10 @@ describe('sqliteWorkerSink', () => {
       const now = new Date().toISOString();
       await store.db.insertInto('rooms').values({ id: 'r', project_id: await projectId(store), name: 'Room', shape: '{}', created_at: now, updated_at: now }).execute();
       await store.db.insertInto('design_options').values({ id: 'o', room_id: 'r', name: 'A', document: '{}', created_at: now, updated_at: now }).execute();
-      const rows = (from: number) => Array.from({ length: 3 }, (_, i) => ({ optionId: 'o', update: new Uint8Array([from + i]), createdAt: now }));
-      await Promise.all([sink.write(rows(1)), sink.write(rows(4))]);
+      const rows = (from: number) => Array.from({ length: 3 }, (_, i) => ({ optionId: 'o', update: new Uint8Array([from + i]) }));
+      await Promise.all([sink.write(rows(1), now), sink.write(rows(4), now)]);
       // An unknown option breaks the foreign key: the whole batch is refused, the valid row with it.
-      await assert.rejects(sink.write([{ optionId: 'o', update: new Uint8Array([99]), createdAt: now }, { optionId: 'missing', update: new Uint8Array([100]), createdAt: now }]), /FOREIGN KEY/);
+      await assert.rejects(sink.write([{ optionId: 'o', update: new Uint8Array([99]) }, { optionId: 'missing', update: new Uint8Array([100]) }], now), /FOREIGN KEY/);
       const stored = await store.db.selectFrom('option_updates').select('update').where('option_id', '=', 'o').orderBy('id').execute();
       assert.deepEqual(stored.map((row) => row.update[0]), [1, 2, 3, 4, 5, 6]);
     } finally {

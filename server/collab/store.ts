@@ -1,16 +1,20 @@
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
-import { defineOptionRoots, initialiseOptionDoc, migrateOptionSnapshot, toSnapshot } from '../../core/options/index.ts';
+import { defineOptionRoots, initialiseOptionDoc, migrateOptionSnapshot } from '../../core/options/index.ts';
 import type { Database } from '../db/schema.ts';
 
 /**
  * The durable form of a live option document (tables in migrations/0004_collab.ts): a compacted
  * state plus the updates appended since. An update is appended (writer.ts) before it is applied
- * to the in-memory document (see server.ts), so an update the server acknowledged is on disk.
+ * to the in-memory document (see server.ts), so an update the server acknowledged is on disk;
+ * compaction (writer.ts) replaces the updates with the live document's state.
  */
-/** A compaction's cost is mostly fixed (read, rebuild, write the state and the JSON snapshot): ~1,000 updates amortise it. */
+/**
+ * Updates stored for an option before they are folded into its state (server.ts). A compaction
+ * rewrites the whole state and JSON snapshot; ~1,000 updates amortise that, and loading an
+ * option replays at most about as many.
+ */
 export const COMPACT_AFTER_UPDATES = 1000;
-const DELETE_CHUNK = 500;
 
 export async function optionExists(db: Kysely<Database>, optionId: string): Promise<boolean> {
   return (await db.selectFrom('design_options').select('id').where('id', '=', optionId).executeTakeFirst()) !== undefined;
@@ -50,39 +54,6 @@ export async function appendUpdate(db: Kysely<Database>, optionId: string, updat
 export async function pendingUpdateCount(db: Kysely<Database>, optionId: string): Promise<number> {
   const row = await db.selectFrom('option_updates').select((eb) => eb.fn.countAll<number>().as('n')).where('option_id', '=', optionId).executeTakeFirst();
   return Number(row?.n ?? 0);
-}
-
-/**
- * Folds every stored update into the state and deletes those rows, in one transaction; also
- * refreshes `design_options.document` (the JSON snapshot the REST API reads).
- */
-export async function compactOption(db: Kysely<Database>, optionId: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const state = await trx.selectFrom('option_states').select('state').where('option_id', '=', optionId).executeTakeFirst();
-    const updates = await trx.selectFrom('option_updates').select(['id', 'update']).where('option_id', '=', optionId).orderBy('id').execute();
-    if (updates.length === 0) return;
-    const doc = new Y.Doc();
-    defineOptionRoots(doc);
-    Y.transact(doc, () => {
-      if (state) Y.applyUpdate(doc, toBytes(state.state));
-      for (const row of updates) Y.applyUpdate(doc, toBytes(row.update));
-    });
-    const now = new Date().toISOString();
-    const encoded = Y.encodeStateAsUpdate(doc);
-    await trx
-      .insertInto('option_states')
-      .values({ option_id: optionId, state: encoded, updated_at: now })
-      .onConflict((oc) => oc.column('option_id').doUpdateSet({ state: encoded, updated_at: now }))
-      .execute();
-    // Exactly the rows folded in: on PostgreSQL an update with a smaller id may commit after
-    // this transaction read (ids are handed out before commit), and must not be deleted unread.
-    const ids = updates.map((row) => row.id);
-    for (let i = 0; i < ids.length; i += DELETE_CHUNK) {
-      await trx.deleteFrom('option_updates').where('option_id', '=', optionId).where('id', 'in', ids.slice(i, i + DELETE_CHUNK)).execute();
-    }
-    await trx.updateTable('design_options').set({ document: JSON.stringify(toSnapshot(doc)), updated_at: now }).where('id', '=', optionId).execute();
-    doc.destroy();
-  });
 }
 
 function toBytes(value: Uint8Array): Uint8Array {

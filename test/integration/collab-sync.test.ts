@@ -132,6 +132,47 @@ for (const engine of engines()) {
       }
     });
 
+    it('compacts an option from its live document while people edit it: nothing lost, the snapshot follows, and it survives a restart', async () => {
+      await server.close();
+      server = await startTestServer(testStore, { demo: true, collabCompactAfter: 5 });
+      const designer = connect(server.url, optionId, await tokenFor(store.db, 'designer@atelier.test'));
+      const customer = connect(server.url, optionId, await tokenFor(store.db, 'customer@atelier.test'));
+      let moved = '';
+      try {
+        assert.equal(await designer.outcome, true);
+        assert.equal(await customer.outcome, true);
+        const [a, b] = readItems(designer.doc);
+        moved = a!.id;
+        for (let i = 1; i <= 30; i++) {
+          moveItem(designer.doc, a!.id, { xMm: 1000 + i, yMm: 100 }, 'designer');
+          moveItem(customer.doc, b!.id, { xMm: 2000 + i, yMm: 200 }, 'customer');
+          if (i % 10 === 0) await Promise.all([designer.acknowledged(), customer.acknowledged()]);
+        }
+        await Promise.all([designer.acknowledged(), customer.acknowledged()]);
+        await waitFor(async () => (await store.db.selectFrom('option_updates').select('id').where('option_id', '=', optionId).execute()).length <= 5, 5000);
+        const state = await store.db.selectFrom('option_states').select('updated_at').where('option_id', '=', optionId).executeTakeFirstOrThrow();
+        assert.ok(Date.parse(state.updated_at) > Date.now() - 60_000, 'the state was rewritten');
+        const stored = readItems(await storedDoc(store.db, optionId));
+        assert.equal(stored.find((item) => item.id === a!.id)?.xMm, 1030);
+        assert.equal(stored.find((item) => item.id === b!.id)?.xMm, 2030);
+        // The REST snapshot comes from a compaction: at most the updates since the last one are missing.
+        const snapshot = JSON.parse((await store.db.selectFrom('design_options').select('document').where('id', '=', optionId).executeTakeFirstOrThrow()).document) as { items: { id: string; xMm: number }[] };
+        assert.ok(snapshot.items.find((item) => item.id === a!.id)!.xMm > 1020, 'the JSON snapshot followed the compactions');
+      } finally {
+        designer.destroy();
+        customer.destroy();
+      }
+      await server.close();
+      server = await startTestServer(testStore, { demo: true });
+      const again = connect(server.url, optionId, await tokenFor(store.db, 'customer@atelier.test'));
+      try {
+        assert.equal(await again.outcome, true);
+        assert.equal(readItems(again.doc).find((item) => item.id === moved)?.xMm, 1030);
+      } finally {
+        again.destroy();
+      }
+    });
+
     it('keeps the document across a restart', async () => {
       const designer = connect(server.url, optionId, await tokenFor(store.db, 'designer@atelier.test'));
       const piece = readItems(await storedDoc(store.db, optionId))[0]!;
