@@ -19,7 +19,7 @@
  * so that a starved machine can be told apart from a slow server.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -49,6 +49,8 @@ export interface RelayResult {
   readonly delivered: number;
   readonly lost: number;
   readonly duplicates: number;
+  /** Updates sent back to their own sender (which already has them). */
+  readonly echoes: number;
   /** Sender's update → its acknowledgement (SyncStatus) back, p99. */
   readonly ackP99Ms: number;
   /** How late the generator sent against its schedule, p99 (a generator that keeps up: ~1 ms). */
@@ -160,6 +162,7 @@ interface Session {
   readonly ackLatencies: number[];
   readonly loopDelay: ReturnType<typeof monitorEventLoopDelay>;
   duplicates: number;
+  echoes: number;
   serverCpuMs: number | null;
   generatorCpuMs: number;
   sendingMs: number;
@@ -234,6 +237,7 @@ async function openSession(target: Target, settings: Settings): Promise<Session>
     ackLatencies: [],
     loopDelay: monitorEventLoopDelay({ resolution: 1 }),
     duplicates: 0,
+    echoes: 0,
     serverCpuMs: 0,
     generatorCpuMs: 0,
     sendingMs: 0,
@@ -250,7 +254,10 @@ async function openSession(target: Target, settings: Settings): Promise<Session>
         const i = id ? index.get(structKey(id.client, id.clock)) : undefined;
         if (i === undefined) return;
         const entry = plan[i]!;
-        if (entry.client === clientIndex) return; // the sender's own echo
+        if (entry.client === clientIndex) {
+          session.echoes++; // the sender's own update, sent back to it
+          return;
+        }
         // Receiver slot: the other clients in order, skipping the sender.
         const cell = i * receivers + (clientIndex < entry.client ? clientIndex : clientIndex - 1);
         if (!Number.isNaN(session.receivedAt[cell]!)) session.duplicates++;
@@ -320,6 +327,11 @@ function summarise(session: Session, settings: Settings): RelayResult {
       if (measured) expected++;
     }
   }
+  if (process.env.DUMP) {
+    const rows: string[] = [];
+    for (let i = 0; i < session.plan.length; i++) for (let slot = 0; slot < receivers; slot++) rows.push(`${(performance.timeOrigin + session.sentAt[i]!).toFixed(3)} ${(session.receivedAt[i * receivers + slot]! - session.sentAt[i]!).toFixed(3)} ${session.plan[i]!.room}`);
+    writeFileSync(`${process.env.DUMP}-${session.target.seedFromClient ? 'bare' : 'ours'}.txt`, rows.join('\n'));
+  }
   latencies.sort((a, b) => a - b);
   const lags = [...session.lags].sort((a, b) => a - b);
   const acks = [...session.ackLatencies].sort((a, b) => a - b);
@@ -331,6 +343,7 @@ function summarise(session: Session, settings: Settings): RelayResult {
     delivered: latencies.length,
     lost,
     duplicates: session.duplicates,
+    echoes: session.echoes,
     ackP99Ms: ROUND(percentileOfSorted(acks, 99)),
     sendLagP99Ms: ROUND(percentileOfSorted(lags, 99)),
     generatorLoopDelayP99Ms: ROUND(session.loopDelay.percentile(99) / 1e6),
@@ -353,7 +366,7 @@ async function stopGracefully(running: Running | undefined): Promise<void> {
 
 function startBare(): Promise<Running> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(import.meta.dirname, 'collab-bare-child.ts')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ? process.env.SERVER_NODE_ARGS.split(' ') : []), path.join(import.meta.dirname, process.env.BARE_CHILD ?? 'collab-bare-child.ts')], { stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<void>((done) => child.once('exit', () => done()));
     let out = '';
     child.stdout!.on('data', (data: Buffer) => {
@@ -422,6 +435,7 @@ export async function relayBenchmark(options: RelayOptions = {}): Promise<{ ours
     for (const session of sessions) for (const client of session.clients.flat()) client.close();
     await stopGracefully(ours);
     await stopGracefully(bare);
+    if (process.env.SERVER_LOG) writeFileSync(process.env.SERVER_LOG, `${ours?.output()}\n=====BARE\n${bare?.output()}`);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -135,19 +135,23 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
     onStored: (optionIds) => optionIds.forEach((optionId) => checkCompaction(optionId)),
   });
 
-  // Compaction, once more than compactAfter updates are stored: the live document's state and snapshot replace the
-  // option's stored updates (writer.ts). It runs in a turn of its own, so that every update queued
-  // for the store so far has been applied to the document (Hocuspocus applies a message in the
-  // microtasks right after beforeHandleMessage); on the relay's thread it costs one encoding of
-  // the document, and the write goes through the store's ordered stream.
+  // Compaction, once more than compactAfter updates are stored: the live document's state and
+  // snapshot replace the option's stored updates (writer.ts). It runs in a turn of its own, so
+  // that every update queued for the store so far has been applied to the document (Hocuspocus
+  // applies a message in the microtasks right after beforeHandleMessage); on the relay's thread
+  // it costs one encoding of the document, and the write goes through the store's ordered stream.
   const compacting = new Set<string>();
   const compactions = new Set<Promise<void>>();
   let closed = false;
+  // One at a time, each in a turn of its own: rooms that reach the threshold together (they do
+  // under a steady load) must not stall the relay for all of them at once.
+  let compactionTurn: Promise<void> = Promise.resolve();
   const maybeCompact = async (optionId: string): Promise<void> => {
     if (closed || compacting.has(optionId) || (await writer.storedCount(optionId)) <= compactAfter || compacting.has(optionId)) return;
     compacting.add(optionId);
     let compacted = false;
-    const running = new Promise<void>((resolve) => setImmediate(resolve))
+    const running = compactionTurn
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
       .then(async () => {
         const document = hocuspocus.documents.get(`option:${optionId}`);
         if (!document) return; // unloaded meanwhile: the next session's updates will ask again
@@ -162,6 +166,7 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
         if (compacted) checkCompaction(optionId);
       });
     compactions.add(running);
+    compactionTurn = running;
   };
   const checkCompaction = (optionId: string): void => void maybeCompact(optionId).catch((error: unknown) => log.error({ err: error, optionId }, 'collab compaction check failed'));
 
