@@ -10,6 +10,13 @@ import { OutgoingMessage, type Document } from '@hocuspocus/server';
  * connection but the one the update came from. An update without a connection as its origin
  * (loaded from the store, or applied by the server itself) goes to everyone.
  *
+ * Hocuspocus's per-update bookkeeping is skipped too: the onChange hooks and the debounced
+ * onStoreDocument run (a hook payload, a URL parse, a promise chain and a timer reset for every
+ * update) serve extensions that persist the whole document now and then. This server stores
+ * every update itself before it is relayed (writer.ts) and uses neither hook; with no store run
+ * pending, a document is unloaded as soon as its last connection closes, and loaded from the
+ * store when someone comes back.
+ *
  * Hocuspocus binds `handleUpdate` to the document's 'update' event in its constructor; this swaps
  * that listener for ours and throws if it cannot be found, so that an upgrade which changes it
  * fails loudly (and the test of this module with it) instead of relaying twice.
@@ -22,7 +29,6 @@ export function relayToOthers(document: Document): void {
   if (!broadcast) throw new Error(`collab: Hocuspocus's update broadcast was not found on ${document.name}; the relay cannot replace it`);
   document.off('update', broadcast);
   document.on('update', (update: Uint8Array, origin: unknown) => {
-    document.callbacks.onUpdate(document, origin as never, update);
     const message = new OutgoingMessage(document.name).createSyncMessage().writeUpdate(update).toUint8Array();
     document.connections.forEach(({ connection }) => {
       if (connection !== origin) connection.send(message);

@@ -62,7 +62,6 @@ export const REFUSED = {
   notFound: { code: 4404, reason: 'not found' },
 } as const;
 const REFUSED_CLOSE_DELAY_MS = 50;
-const STORE_HOOK_DEBOUNCE_MS = 10_000;
 const LAUNCH_SECRET_HEADER = 'x-atelier-launch-secret';
 
 const MESSAGE_SYNC = 0;
@@ -185,10 +184,6 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
 
   const hocuspocus = new Hocuspocus({
     quiet: true,
-    // The store hooks are unused (every update is appended in beforeHandleMessage); with a debounce
-    // of 0 Hocuspocus would run them, and schedule an unload check, for every single update.
-    debounce: STORE_HOOK_DEBOUNCE_MS,
-    maxDebounce: STORE_HOOK_DEBOUNCE_MS * 6,
     async onAuthenticate({ token, request, documentName, connectionConfig }) {
       const optionId = optionIdFromDocumentName(documentName);
       const chatProjectId = chatProjectIdFromDocumentName(documentName);
