@@ -41,6 +41,8 @@ export async function collabBenchmark(context: BenchContext): Promise<Record<str
     lostUpdates: relay.ours.lost,
     bareLostUpdates: relay.bare.lost,
     relayDuplicates: relay.ours.duplicates,
+    relayEchoes: relay.ours.echoes,
+    bareRelayEchoes: relay.bare.echoes,
     relayMaxMs: relay.ours.maxMs,
     bareRelayMaxMs: relay.bare.maxMs,
     // Evidence for a loaded machine: the generator keeping its schedule, each server's CPU.

@@ -24,7 +24,7 @@ const MAX_BATCH = 500;
  * worker and a commit; at 3,000 updates a second a window of a few milliseconds makes batches
  * of tens, and the sender's acknowledgement waits that much longer (the others never wait).
  */
-export const WRITE_WINDOW_MS = Number(process.env.WW ?? 5);
+export const WRITE_WINDOW_MS = 5;
 
 type Entry =
   | { readonly kind: 'append'; readonly optionId: string; readonly update: Uint8Array; resolve(): void; reject(error: unknown): void }
@@ -73,7 +73,7 @@ export function createUpdateWriter(db: Kysely<Database>, sink?: UpdateSink, opti
   };
 
   const flush = async (): Promise<void> => {
-    await new Promise<void>((resolve) => (WRITE_WINDOW_MS > 0 ? setTimeout(resolve, WRITE_WINDOW_MS) : setImmediate(resolve)));
+    await new Promise<void>((resolve) => setTimeout(resolve, WRITE_WINDOW_MS));
     while (queue.length > 0) {
       const head = queue[0]!;
       const at = new Date().toISOString();

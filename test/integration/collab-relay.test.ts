@@ -20,5 +20,8 @@ describe('collab: relay through our server and a bare Hocuspocus', () => {
       assert.equal(result.delivered, expected, `${name}: every pair delivered`);
       assert.ok(Number.isFinite(result.p99Ms), `${name}: a p99 (${result.p99Ms})`);
     }
+    // Ours relays an update to the others only; bare Hocuspocus also sends it back to its sender.
+    assert.equal(ours.echoes, 0, 'ours: no update sent back to its sender');
+    assert.equal(bare.echoes, Math.round(settings.seconds * settings.updatesPerRoomPerSecond) * settings.rooms, 'bare: every update sent back');
   });
 });
