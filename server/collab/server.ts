@@ -36,11 +36,12 @@ import { sqliteWorkerSink } from './sqlite-sink.ts';
  * Durability guarantee: every Yjs update a writable connection sends (sync step 2 or update) is
  * queued for `option_updates` in `beforeHandleMessage`, i.e. BEFORE Hocuspocus applies it and
  * broadcasts it; the acknowledgement (SyncStatus) to the sender is held back until the write has
- * committed (acks.ts). Writes go through one group-commit queue (writer.ts), so they land in
- * arrival order, many per INSERT under load. The others see an edit without waiting for the disk;
- * an update the sender saw acknowledged is in the store even if the process is then killed (one
- * not yet acknowledged is sent again by its client when it reconnects).
- * Compaction runs in the background after COMPACT_AFTER_UPDATES updates, one option at a time.
+ * committed (acks.ts). Writes go through one ordered group-commit stream (writer.ts), so they
+ * land in arrival order, many per transaction under load. The others see an edit without waiting
+ * for the disk (relay.ts: everyone but the sender); an update the sender saw acknowledged is in
+ * the store even if the process is then killed (one not yet acknowledged is sent again by its
+ * client when it reconnects). After COMPACT_AFTER_UPDATES stored updates, the live document's
+ * state replaces them (through the same stream), one option at a time.
  *
  * Bad input: a message over MAX_MESSAGE_BYTES (ws closes with 1009) or one that does not decode
  * closes the connection, is logged, and nothing is stored. A refused connection (no live session,
