@@ -56,7 +56,7 @@ export interface Running {
 /** `atelier server --demo` on a data folder, as its own process. */
 export function startServer(dataDir: string, port: number): Promise<Running> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ? process.env.SERVER_NODE_ARGS.split(' ') : []), path.join(ROOT, 'bin/atelier.mjs'), 'server', '--port', String(port), '--data', dataDir, '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/atelier.mjs'), 'server', '--port', String(port), '--data', dataDir, '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<void>((done) => child.once('exit', () => done()));
     let out = '';
     const timer = setTimeout(() => {
