@@ -1,7 +1,7 @@
 /**
- * [Collab] `npm run bench -- collab --json`: remote paint between two browsers
- * (collab-paint.ts), relay latency through our server against a bare Hocuspocus server in the
- * same run (collab-relay.ts), and SIGKILL trials (collab-crash.ts, 20 runs of 500 edits at 50/s).
+ * [Collab] `npm run bench -- collab --json`: relay latency through our server against a bare
+ * Hocuspocus server in the same run (collab-relay.ts), remote paint between two browsers
+ * (collab-paint.ts), and SIGKILL trials (collab-crash.ts, 20 runs of 500 edits at 50/s).
  * ATELIER_COLLAB_BENCH_CRASH_RUNS=0 skips the crash trials (they take a few minutes).
  */
 import os from 'node:os';
@@ -14,10 +14,12 @@ const loadAverage = () => Math.round(os.loadavg()[0]! * 100) / 100;
 
 export async function collabBenchmark(context: BenchContext): Promise<Record<string, unknown>> {
   const loadAtStart = loadAverage();
-  context.log('collab: remote paint (two Chromium pages)…');
-  const paint = await remotePaintBenchmark(context.log);
+  // The relay first: two servers and a load generator sharing the machine's cores are what it
+  // measures, and a browser still shutting down after the paint bench must not be part of it.
   context.log('collab: relay (ours vs bare Hocuspocus)…');
   const relay = await relayBenchmark({ log: context.log });
+  context.log('collab: remote paint (two Chromium pages)…');
+  const paint = await remotePaintBenchmark(context.log);
   const runs = Number(process.env.ATELIER_COLLAB_BENCH_CRASH_RUNS ?? 20);
   const trials = [];
   for (let run = 0; run < runs; run++) {
