@@ -100,6 +100,9 @@ test('designer and customer in the same option: live moves, presence, offline an
       await expect(side.sofa).toHaveAttribute('data-y-mm', afterNudgeY!);
       await expect.poll(() => xOf(side.page)).toBe(movedX);
     }
+    // The alternatives for the new lamp could not load offline: they do once the connection is back.
+    await expect(alternatives.getByTestId('alternative').first()).toBeVisible({ timeout: 10_000 });
+    await expect(alternatives.getByRole('alert')).toHaveCount(0);
     await customer.page.screenshot({ path: testInfo.outputPath('customer-back-online.png') });
 
     // The designer drops offline and nudges: the edit waits, then reaches the customer.
