@@ -6,8 +6,9 @@ export type Resource<T> =
   | { readonly status: 'error'; readonly data?: undefined; readonly error: unknown };
 
 /**
- * Loads data for a screen: re-runs when `key` changes, cancels the previous request, and offers
- * `reload` for a "Try again" button. `load` is read at call time, so it need not be memoised.
+ * Loads data for a screen: re-runs when `key` changes, cancels the previous request, offers
+ * `reload` for a "Try again" button, and after a failure loads again once the browser is back
+ * online. `load` is read at call time, so it need not be memoised.
  */
 export function useResource<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): Resource<T> & { reload(): void } {
   const [state, setState] = useState<{ key: string | null; attempt: number; resource: Resource<T> }>({ key, attempt: 0, resource: { status: 'loading' } });
@@ -33,5 +34,12 @@ export function useResource<T>(key: string | null, load: (signal: AbortSignal) =
   }, [key, attempt]);
 
   const reload = useCallback(() => setAttempt((value) => value + 1), []);
+  // A load that failed (offline, most often) is tried again when the browser is back online.
+  const failed = current.status === 'error';
+  useEffect(() => {
+    if (!failed) return;
+    window.addEventListener('online', reload);
+    return () => window.removeEventListener('online', reload);
+  }, [failed, reload]);
   return { ...current, reload };
 }

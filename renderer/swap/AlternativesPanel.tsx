@@ -56,13 +56,6 @@ export function AlternativesPanel({ optionId, item, name, maySwap, onSwap }: Alt
     const timer = setTimeout(reload, STALE_RETRY_MS);
     return () => clearTimeout(timer);
   }, [stale, reload]);
-  // Asked while offline (a swap made offline changes the piece): asked again when the browser is back online.
-  const failed = answer.status === 'error';
-  useEffect(() => {
-    if (!failed) return;
-    window.addEventListener('online', reload);
-    return () => window.removeEventListener('online', reload);
-  }, [failed, reload]);
   return (
     <section className="panel swap-panel" aria-labelledby="alternatives-title" data-testid="alternatives">
       <h2 className="panel__title" id="alternatives-title">

@@ -59,8 +59,9 @@ export function createUpdateWriter(db: Kysely<Database>, sink?: UpdateSink, opti
       .values(batch.map((entry) => ({ option_id: entry.optionId, update: entry.update, created_at: at })))
       .execute();
   };
-  const writeCompaction = async ({ optionId, state, document }: Compaction, at: string): Promise<void> => {
-    if (sink) return sink.compact({ optionId, state, document }, at);
+  const writeCompaction = async (compaction: Compaction, at: string): Promise<void> => {
+    if (sink) return sink.compact(compaction, at);
+    const { optionId, state, document } = compaction;
     await db.transaction().execute(async (trx) => {
       await trx
         .insertInto('option_states')
