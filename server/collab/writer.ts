@@ -1,10 +1,10 @@
 /**
- * [Collab] Group commit for live updates, and compaction in the same ordered stream. Every update
- * a client sends is queued here before it is applied and relayed, and acknowledged once committed
- * (server.ts, acks.ts); one INSERT per update would make the store the relay's bottleneck. The
- * updates that arrive within WRITE_WINDOW_MS of the first one waiting, and those arriving while a
- * write is in flight, go out together in ONE transaction, in arrival order (ids follow it), and
- * each append resolves only once its batch has committed.
+ * [Collab] The ordered stream of live updates and compactions to the store. Every update a client
+ * sends is queued here before it is applied and relayed, and acknowledged once committed
+ * (server.ts, acks.ts); one transaction per update would make the store the relay's bottleneck,
+ * so the sink commits them in groups, in arrival order (ids follow it), and each append resolves
+ * only once its own update is committed. On SQLite the sink is the store worker (sqlite-sink.ts);
+ * otherwise batches go through Kysely (kyselySink, below).
  *
  * A compaction is queued in the same stream: the option's state and snapshot, read from its live
  * document, replace every update stored for it before — all of which the live document holds,
@@ -15,21 +15,10 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { Compaction, UpdateSink } from './sqlite-sink.ts';
+import { WRITE_WINDOW_MS, type Compaction, type UpdateSink } from './sqlite-sink.ts';
 import { pendingUpdateCount } from './store.ts';
 
 const MAX_BATCH = 500;
-/**
- * How long the first update of a batch waits for others. Each batch is a message to the store
- * worker and a commit; at 3,000 updates a second a window of a few milliseconds makes batches
- * of tens, and the sender's acknowledgement waits that much longer (the others never wait).
- */
-export const WRITE_WINDOW_MS = 5;
-
-type Entry =
-  | { readonly kind: 'append'; readonly optionId: string; readonly update: Uint8Array; resolve(): void; reject(error: unknown): void }
-  | { readonly kind: 'compact'; readonly compaction: Compaction; resolve(): void; reject(error: unknown): void };
-type Append = Extract<Entry, { kind: 'append' }>;
 
 export interface UpdateWriter {
   /** Resolves once the update is committed. */
@@ -44,24 +33,71 @@ export interface UpdateWriter {
 
 /**
  * `sink` writes somewhere other than through `db` — on SQLite, a worker thread with its own
- * connection (sqlite-sink.ts), so a write never holds the relay's thread. `onStored` hears which
- * options a committed batch added to (to decide on compaction).
+ * connection (sqlite-sink.ts), so a write never holds the relay's thread; without one, batches
+ * go through `db` (kyselySink). `onStored` hears, once per turn of commits, which options they
+ * added to (to decide on compaction).
  */
-export function createUpdateWriter(db: Kysely<Database>, sink?: UpdateSink, options: { readonly onStored?: (optionIds: ReadonlySet<string>) => void } = {}): UpdateWriter {
+export function createUpdateWriter(db: Kysely<Database>, sink: Pick<UpdateSink, 'append' | 'compact'> = kyselySink(db), options: { readonly onStored?: (optionIds: ReadonlySet<string>) => void } = {}): UpdateWriter {
+  const counts = new Map<string, number>();
+  const unsettled = new Set<Promise<unknown>>();
+  let stored = new Set<string>();
+  const report = (): void => {
+    const optionIds = stored;
+    stored = new Set();
+    options.onStored?.(optionIds);
+  };
+  const track = <T>(promise: Promise<T>): Promise<T> => {
+    unsettled.add(promise);
+    const forget = () => void unsettled.delete(promise);
+    promise.then(forget, forget);
+    return promise;
+  };
+  // Settled in the order queued, so these run in that order too: a compaction resets the count
+  // after the updates before it were counted, and before those after it are.
+  const counted = (optionId: string): void => {
+    const count = counts.get(optionId);
+    if (count !== undefined) counts.set(optionId, count + 1);
+    if (stored.size === 0) setImmediate(report);
+    stored.add(optionId);
+  };
+
+  return {
+    append: (optionId, update) => track(sink.append(optionId, update).then(() => counted(optionId))),
+    compact: (compaction) =>
+      track(
+        sink.compact(compaction).then(() => {
+          if (counts.has(compaction.optionId)) counts.set(compaction.optionId, 0);
+        }),
+      ),
+    async storedCount(optionId) {
+      const known = counts.get(optionId);
+      if (known !== undefined) return known;
+      const count = await pendingUpdateCount(db, optionId);
+      if (!counts.has(optionId)) counts.set(optionId, count);
+      return counts.get(optionId)!;
+    },
+    async drained() {
+      while (unsettled.size > 0) await Promise.allSettled([...unsettled]);
+    },
+  };
+}
+
+type Entry =
+  | { readonly kind: 'append'; readonly optionId: string; readonly update: Uint8Array; resolve(): void; reject(error: unknown): void }
+  | { readonly kind: 'compact'; readonly compaction: Compaction; resolve(): void; reject(error: unknown): void };
+type Append = Extract<Entry, { kind: 'append' }>;
+
+/**
+ * Group commit through Kysely (PostgreSQL; SQLite without the worker): the updates that arrive
+ * within WRITE_WINDOW_MS of the first one waiting, and those arriving while a write is in flight,
+ * go out together in ONE statement, in arrival order (ids follow it), and each append resolves
+ * only once its batch has committed. A compaction is its own transaction, in the same order.
+ */
+export function kyselySink(db: Kysely<Database>): Pick<UpdateSink, 'append' | 'compact'> {
   let queue: Entry[] = [];
   let flushing: Promise<void> | null = null;
-  const counts = new Map<string, number>();
 
-  const writeBatch = async (batch: readonly Append[], at: string): Promise<void> => {
-    if (sink) return sink.write(batch, at);
-    await db
-      .insertInto('option_updates')
-      .values(batch.map((entry) => ({ option_id: entry.optionId, update: entry.update, created_at: at })))
-      .execute();
-  };
-  const writeCompaction = async (compaction: Compaction, at: string): Promise<void> => {
-    if (sink) return sink.compact(compaction, at);
-    const { optionId, state, document } = compaction;
+  const writeCompaction = async ({ optionId, state, document }: Compaction, at: string): Promise<void> => {
     await db.transaction().execute(async (trx) => {
       await trx
         .insertInto('option_states')
@@ -80,14 +116,7 @@ export function createUpdateWriter(db: Kysely<Database>, sink?: UpdateSink, opti
       const at = new Date().toISOString();
       if (head.kind === 'compact') {
         queue = queue.slice(1);
-        try {
-          await writeCompaction(head.compaction, at);
-        } catch (error) {
-          head.reject(error);
-          continue;
-        }
-        if (counts.has(head.compaction.optionId)) counts.set(head.compaction.optionId, 0);
-        head.resolve();
+        await writeCompaction(head.compaction, at).then(head.resolve, head.reject);
         continue;
       }
       let size = 0;
@@ -95,19 +124,15 @@ export function createUpdateWriter(db: Kysely<Database>, sink?: UpdateSink, opti
       const batch = queue.slice(0, size) as Append[];
       queue = queue.slice(size);
       try {
-        await writeBatch(batch, at);
+        await db
+          .insertInto('option_updates')
+          .values(batch.map((entry) => ({ option_id: entry.optionId, update: entry.update, created_at: at })))
+          .execute();
       } catch (error) {
         for (const entry of batch) entry.reject(error);
         continue;
       }
-      const stored = new Set<string>();
-      for (const entry of batch) {
-        const count = counts.get(entry.optionId);
-        if (count !== undefined) counts.set(entry.optionId, count + 1);
-        stored.add(entry.optionId);
-        entry.resolve();
-      }
-      options.onStored?.(stored);
+      for (const entry of batch) entry.resolve();
     }
   };
 
@@ -123,19 +148,8 @@ export function createUpdateWriter(db: Kysely<Database>, sink?: UpdateSink, opti
       queue.push(entry(resolve, reject));
       schedule();
     });
-
   return {
     append: (optionId, update) => enqueue((resolve, reject) => ({ kind: 'append', optionId, update, resolve, reject })),
     compact: (compaction) => enqueue((resolve, reject) => ({ kind: 'compact', compaction, resolve, reject })),
-    async storedCount(optionId) {
-      const known = counts.get(optionId);
-      if (known !== undefined) return known;
-      const count = await pendingUpdateCount(db, optionId);
-      if (!counts.has(optionId)) counts.set(optionId, count);
-      return counts.get(optionId)!;
-    },
-    async drained() {
-      while (flushing) await flushing;
-    },
   };
 }
