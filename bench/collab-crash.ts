@@ -53,10 +53,10 @@ export interface Running {
   output(): string;
 }
 
-/** `atelier server --demo` on a data folder, as its own process. */
-export function startServer(dataDir: string, port: number): Promise<Running> {
+/** `atelier server --demo` on a data folder, as its own process (`nodeArgs`: flags for Node/V8). */
+export function startServer(dataDir: string, port: number, nodeArgs: readonly string[] = []): Promise<Running> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/atelier.mjs'), 'server', '--port', String(port), '--data', dataDir, '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'bin/atelier.mjs'), 'server', '--port', String(port), '--data', dataDir, '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<void>((done) => child.once('exit', () => done()));
     let out = '';
     const timer = setTimeout(() => {

@@ -17,8 +17,9 @@
  * (client, clock) in the relayed bytes, and each of the 2 other clients must receive it:
  * `lost` counts (update, receiver) pairs missing DRAIN_MS after the last send. Samples of the
  * first WARMUP_S second are dropped (JIT). The generator reports its own lag (actual send −
- * scheduled time), event-loop delay and CPU, and each server's CPU share while it was driven,
- * so that a starved machine can be told apart from a slow server.
+ * scheduled time), event-loop delay and CPU, and each server's CPU share while it was driven
+ * and its main thread's garbage-collection pauses (gcPauses), so that a starved machine, or the
+ * collector, can be told apart from a slow server.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -367,9 +368,9 @@ async function stopGracefully(running: Running | undefined): Promise<void> {
   await stop(running);
 }
 
-function startBare(): Promise<Running> {
+function startBare(nodeArgs: readonly string[]): Promise<Running> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(import.meta.dirname, 'collab-bare-child.ts')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, path.join(import.meta.dirname, 'collab-bare-child.ts')], { stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<void>((done) => child.once('exit', () => done()));
     let out = '';
     child.stdout!.on('data', (data: Buffer) => {
@@ -382,15 +383,53 @@ function startBare(): Promise<Running> {
   });
 }
 
-export async function relayBenchmark(options: RelayOptions = {}): Promise<{ ours: RelayResult; bare: RelayResult; settings: Settings }> {
+const TRACE_GC = '--trace-gc-nvp';
+
+export interface GcPauses {
+  readonly scavenges: number;
+  readonly scavengeMaxMs: number;
+  /** Full collections (mark-compact), the long pauses. */
+  readonly markCompacts: number;
+  readonly markCompactMaxMs: number;
+  readonly pauseTotalMs: number;
+}
+
+/**
+ * The main thread's garbage-collection pauses in a process's --trace-gc-nvp output: one line per
+ * collection, `[pid:isolate:thread] … ms: pause=… gc=s|mc|…`; thread 0 is the main thread (the
+ * others are workers, such as the store's, whose pauses do not hold the relay).
+ */
+export function gcPauses(output: string): GcPauses {
+  let scavenges = 0;
+  let scavengeMaxMs = 0;
+  let markCompacts = 0;
+  let markCompactMaxMs = 0;
+  let pauseTotalMs = 0;
+  for (const match of output.matchAll(/^\[\d+:0x[0-9a-f]+:0\]\s+\d+ ms: pause=([\d.]+) .*?\bgc=(\w+)/gm)) {
+    const pause = Number(match[1]);
+    pauseTotalMs += pause;
+    if (match[2] === 's' || match[2] === 'ms') {
+      scavenges++;
+      scavengeMaxMs = Math.max(scavengeMaxMs, pause);
+    } else {
+      markCompacts++;
+      markCompactMaxMs = Math.max(markCompactMaxMs, pause);
+    }
+  }
+  return { scavenges, scavengeMaxMs: ROUND(scavengeMaxMs), markCompacts, markCompactMaxMs: ROUND(markCompactMaxMs), pauseTotalMs: ROUND(pauseTotalMs) };
+}
+
+export async function relayBenchmark(options: RelayOptions = {}): Promise<{ ours: RelayResult & { gc: GcPauses }; bare: RelayResult & { gc: GcPauses }; settings: Settings }> {
   const settings: Settings = { rooms: options.rooms ?? 50, clientsPerRoom: options.clientsPerRoom ?? 3, updatesPerRoomPerSecond: options.updatesPerRoomPerSecond ?? 60, seconds: options.seconds ?? RELAY_SECONDS };
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'atelier-collab-relay-'));
   let ours: Running | undefined;
   let bare: Running | undefined;
   const sessions: Session[] = [];
   try {
-    ours = await startServer(dataDir, 0);
-    bare = await startBare();
+    // Each server prints one line per garbage collection (V8's --trace-gc-nvp), so that a slow
+    // run can be put down to its collector or not (gcPauses).
+    ours = await startServer(dataDir, 0, [TRACE_GC]);
+    bare = await startBare([TRACE_GC]);
     const store = await openStore({ dataDir });
     const optionIds: string[] = [];
     const tokens: string[] = [];
@@ -423,6 +462,7 @@ export async function relayBenchmark(options: RelayOptions = {}): Promise<{ ours
     const ticks = Math.round(settings.seconds * settings.updatesPerRoomPerSecond);
     const segmentTicks = Math.max(1, Math.round(SEGMENT_S * settings.updatesPerRoomPerSecond));
     options.log?.(`relay: ${settings.rooms} rooms × ${settings.clientsPerRoom} clients × ${settings.updatesPerRoomPerSecond}/s, ${settings.seconds} s through each server in ${SEGMENT_S} s turns…`);
+    const gcFrom = { ours: ours.output().length, bare: bare.output().length };
     for (let segment = 0; segment * segmentTicks < ticks; segment++) {
       const from = segment * segmentTicks;
       const order = segment % 2 === 0 ? [oursSession, bareSession] : [bareSession, oursSession];
@@ -430,7 +470,11 @@ export async function relayBenchmark(options: RelayOptions = {}): Promise<{ ours
     }
     const complete = () => sessions.every((session) => session.receivedAt.every((value) => !Number.isNaN(value)));
     for (const deadline = Date.now() + DRAIN_MS; !complete() && Date.now() < deadline; ) await sleep(50);
-    const result = { ours: summarise(oursSession, settings), bare: summarise(bareSession, settings), settings };
+    const result = {
+      ours: { ...summarise(oursSession, settings), gc: gcPauses(ours.output().slice(gcFrom.ours)) },
+      bare: { ...summarise(bareSession, settings), gc: gcPauses(bare.output().slice(gcFrom.bare)) },
+      settings,
+    };
     options.log?.(`relay: ours ${JSON.stringify(result.ours)}`);
     options.log?.(`relay: bare ${JSON.stringify(result.bare)}`);
     return result;

@@ -54,6 +54,10 @@ export async function collabBenchmark(context: BenchContext): Promise<Record<str
     relayGeneratorCpuPercent: relay.ours.generatorCpuPercent,
     relayServerCpuPercent: relay.ours.serverCpuPercent,
     bareRelayServerCpuPercent: relay.bare.serverCpuPercent,
+    // Each server's main-thread garbage collections over the timed run: a slow run with a long or
+    // frequent collector pause is the collector's; one without is the server's own work.
+    relayGc: relay.ours.gc,
+    bareRelayGc: relay.bare.gc,
     loadAverage1mAtStart: loadAtStart,
     loadAverage1mAtEnd: loadAverage(),
     cpus: os.cpus().length,
