@@ -35,31 +35,41 @@ export function isSyncStatus(data: unknown): boolean {
 
 export function gateAcks(ws: WebSocket, onStoreFailed: (error: unknown) => void): AckGate {
   const send = ws.send.bind(ws) as (...args: unknown[]) => void;
-  let unsettled = 0;
+  // Counts rather than a chain of promises: one callback per update, nothing per acknowledgement
+  // but a queue entry while one waits.
+  let held = 0; // updates held on this socket so far
+  let stored = 0; // the first `stored` of them are all committed
+  const storedAhead = new Set<number>(); // committed while an earlier one was not yet (out of order)
   let failed = false;
-  // Settles when every held update so far is committed.
-  let stored: Promise<void> = Promise.resolve();
+  // Acknowledgements waiting, each for the first `after` held updates to be committed.
+  const waiting: { readonly after: number; readonly args: unknown[] }[] = [];
+  const release = (): void => {
+    let sent = 0;
+    while (sent < waiting.length && waiting[sent]!.after <= stored) send(...waiting[sent++]!.args);
+    if (sent > 0) waiting.splice(0, sent);
+  };
   ws.send = ((...args: unknown[]) => {
-    if ((unsettled === 0 && !failed) || !isSyncStatus(args[0])) return void send(...args);
-    if (failed) return;
-    void stored.then(() => {
-      if (!failed) send(...args);
-    });
+    if ((stored === held && !failed) || !isSyncStatus(args[0])) return void send(...args);
+    if (!failed) waiting.push({ after: held, args });
   }) as WebSocket['send'];
   return {
     hold(update) {
-      unsettled += 1;
-      const settled = update.then(
-        () => undefined,
+      const index = held++;
+      update.then(
+        () => {
+          if (failed) return;
+          if (index !== stored) return void storedAhead.add(index);
+          stored++;
+          while (storedAhead.delete(stored)) stored++;
+          release();
+        },
         (error: unknown) => {
-          if (!failed) {
-            failed = true;
-            onStoreFailed(error);
-          }
+          if (failed) return;
+          failed = true;
+          waiting.length = 0;
+          onStoreFailed(error);
         },
       );
-      void settled.finally(() => (unsettled -= 1));
-      stored = Promise.all([stored, settled]).then(() => undefined);
     },
   };
 }
