@@ -76,26 +76,26 @@ const dropUpdates = db.prepare('DELETE FROM option_updates WHERE option_id = ?')
 const saveDocument = db.prepare('UPDATE design_options SET document = ?, updated_at = ? WHERE id = ?');
 const text = new TextDecoder();
 
-function run(entry, at) {
+function run(entry, now) {
   if (entry.kind === ${KIND_APPEND}) {
     const id = text.decode(ring.subarray(entry.at + ${HEADER_BYTES}, entry.at + ${HEADER_BYTES} + entry.idBytes));
     const start = entry.at + ${HEADER_BYTES} + entry.idBytes;
-    insert.run(id, ring.subarray(start, start + entry.payloadBytes), at);
+    insert.run(id, ring.subarray(start, start + entry.payloadBytes), now);
     return;
   }
   const request = entry.request;
-  if (request.kind === 'append') insert.run(request.optionId, request.update, at);
+  if (request.kind === 'append') insert.run(request.optionId, request.update, now);
   else {
-    saveState.run(request.optionId, request.state, at);
+    saveState.run(request.optionId, request.state, now);
     dropUpdates.run(request.optionId);
-    saveDocument.run(request.document, at, request.optionId);
+    saveDocument.run(request.document, now, request.optionId);
   }
 }
 
-function transaction(entries, at) {
+function transaction(entries, now) {
   db.exec('BEGIN IMMEDIATE');
   try {
-    for (const entry of entries) run(entry, at);
+    for (const entry of entries) run(entry, now);
     db.exec('COMMIT');
   } catch (error) {
     db.exec('ROLLBACK');
@@ -104,9 +104,9 @@ function transaction(entries, at) {
 }
 
 function commit(entries) {
-  const at = new Date().toISOString();
+  const now = new Date().toISOString();
   try {
-    transaction(entries, at);
+    transaction(entries, now);
     for (const entry of entries) words[entry.at / 4 + ${STATUS}] = ${COMMITTED};
     return;
   } catch (error) {
@@ -114,7 +114,7 @@ function commit(entries) {
   }
   for (const entry of entries) {
     try {
-      transaction([entry], at);
+      transaction([entry], now);
       words[entry.at / 4 + ${STATUS}] = ${COMMITTED};
     } catch (error) {
       fail(entry, error);
@@ -128,7 +128,7 @@ function fail(entry, error) {
 }
 
 let next = 0;
-let at = 0;
+let readAt = 0; // where entry \`next\` starts
 let lastCommit = -Infinity;
 for (;;) {
   if (Atomics.load(control, ${PUBLISHED}) === next) {
@@ -144,16 +144,16 @@ for (;;) {
   const published = Atomics.load(control, ${PUBLISHED});
   const entries = [];
   while (next !== published && entries.length < ${MAX_ENTRIES_PER_COMMIT}) {
-    if (RING - at < ${HEADER_BYTES} || words[at / 4 + ${KIND}] === ${KIND_WRAP}) at = 0;
-    const base = at / 4;
-    const entry = { seq: next, at, kind: words[base + ${KIND}], idBytes: words[base + ${ID_BYTES}], payloadBytes: words[base + ${PAYLOAD_BYTES}], request: null };
+    if (RING - readAt < ${HEADER_BYTES} || words[readAt / 4 + ${KIND}] === ${KIND_WRAP}) readAt = 0;
+    const base = readAt / 4;
+    const entry = { seq: next, at: readAt, kind: words[base + ${KIND}], idBytes: words[base + ${ID_BYTES}], payloadBytes: words[base + ${PAYLOAD_BYTES}], request: null };
     if (entry.kind === ${KIND_BY_PORT}) {
       const received = receiveMessageOnPort(port);
       if (!received) throw new Error('the collab store worker found no request on its port for entry ' + next);
       entry.request = received.message;
     }
     entries.push(entry);
-    at += words[base + ${SIZE}];
+    readAt += words[base + ${SIZE}];
     next = (next + 1) | 0;
   }
   commit(entries);

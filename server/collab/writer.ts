@@ -39,18 +39,35 @@ export interface UpdateWriter {
  */
 export function createUpdateWriter(db: Kysely<Database>, sink: Pick<UpdateSink, 'append' | 'compact'> = kyselySink(db), options: { readonly onStored?: (optionIds: ReadonlySet<string>) => void } = {}): UpdateWriter {
   const counts = new Map<string, number>();
-  const unsettled = new Set<Promise<unknown>>();
+  // Requests not yet settled, and who waits for there to be none (drained).
+  let pending = 0;
+  let idle: PromiseWithResolvers<void> | null = null;
   let stored = new Set<string>();
   const report = (): void => {
     const optionIds = stored;
     stored = new Set();
     options.onStored?.(optionIds);
   };
-  const track = <T>(promise: Promise<T>): Promise<T> => {
-    unsettled.add(promise);
-    const forget = () => void unsettled.delete(promise);
-    promise.then(forget, forget);
-    return promise;
+  // One callback pair per request (this is the relay's hot path): it settles the count, then
+  // does `then` on success and passes a failure on as it was.
+  const track = (request: Promise<void>, then: () => void): Promise<void> => {
+    pending++;
+    const settled = (): void => {
+      if (--pending === 0 && idle) {
+        idle.resolve();
+        idle = null;
+      }
+    };
+    return request.then(
+      () => {
+        settled();
+        then();
+      },
+      (error: unknown) => {
+        settled();
+        throw error;
+      },
+    );
   };
   // Settled in the order queued, so these run in that order too: a compaction resets the count
   // after the updates before it were counted, and before those after it are.
@@ -62,13 +79,11 @@ export function createUpdateWriter(db: Kysely<Database>, sink: Pick<UpdateSink, 
   };
 
   return {
-    append: (optionId, update) => track(sink.append(optionId, update).then(() => counted(optionId))),
+    append: (optionId, update) => track(sink.append(optionId, update), () => counted(optionId)),
     compact: (compaction) =>
-      track(
-        sink.compact(compaction).then(() => {
-          if (counts.has(compaction.optionId)) counts.set(compaction.optionId, 0);
-        }),
-      ),
+      track(sink.compact(compaction), () => {
+        if (counts.has(compaction.optionId)) counts.set(compaction.optionId, 0);
+      }),
     async storedCount(optionId) {
       const known = counts.get(optionId);
       if (known !== undefined) return known;
@@ -77,7 +92,9 @@ export function createUpdateWriter(db: Kysely<Database>, sink: Pick<UpdateSink, 
       return counts.get(optionId)!;
     },
     async drained() {
-      while (unsettled.size > 0) await Promise.allSettled([...unsettled]);
+      if (pending === 0) return;
+      idle ??= Promise.withResolvers<void>();
+      await idle.promise;
     },
   };
 }
