@@ -25,7 +25,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { createOptionDoc, moveItem, readItems } from '../core/options/index.ts';
@@ -64,6 +64,11 @@ export interface RelayResult {
   readonly serverCpuPercent: number | null;
   /** The load generator's (this process's) CPU time over the same time. */
   readonly generatorCpuPercent: number;
+  /**
+   * The generator's own garbage-collection pauses while this server was driven (its segments and
+   * their drains): a pause there delays the receipts, and so the latency, of this server alone.
+   */
+  readonly generatorGc: { readonly pauses: number; readonly maxMs: number; readonly totalMs: number };
 }
 
 type Settings = Required<Omit<RelayOptions, 'log'>>;
@@ -175,6 +180,10 @@ interface Session {
   serverCpuMs: number | null;
   generatorCpuMs: number;
   sendingMs: number;
+  /** performance.now() spans [start, end] in which this session was driven (segment and drain). */
+  readonly driven: [number, number][];
+  /** The generator's GC pauses (start, duration) that fell in those spans. */
+  readonly generatorPauses: number[];
 }
 
 /** Connects a target's clients, and encodes each client's chain of moves of its own piece. */
@@ -232,8 +241,17 @@ async function openSession(target: Target, settings: Settings): Promise<Session>
     byRoom.push(roomPlan);
     for (const doc of chains) doc.destroy();
   }
-  const plan: Planned[] = [];
-  for (let tick = 0; tick < ticks; tick++) for (let room = 0; room < rooms; room++) plan.push(byRoom[room]![tick]!);
+  // Every message in one buffer, in sending order: tens of thousands of small ArrayBuffers kept
+  // for the whole run would make the generator's own collections longer (see generatorGc).
+  const ordered: Planned[] = [];
+  for (let tick = 0; tick < ticks; tick++) for (let room = 0; room < rooms; room++) ordered.push(byRoom[room]![tick]!);
+  const packed = new Uint8Array(ordered.reduce((total, entry) => total + entry.message.byteLength, 0));
+  let offset = 0;
+  const plan: Planned[] = ordered.map((entry) => {
+    packed.set(entry.message, offset);
+    const message = packed.subarray(offset, (offset += entry.message.byteLength));
+    return { ...entry, message };
+  });
 
   const receivers = clientsPerRoom - 1;
   const session: Session = {
@@ -250,6 +268,8 @@ async function openSession(target: Target, settings: Settings): Promise<Session>
     serverCpuMs: 0,
     generatorCpuMs: 0,
     sendingMs: 0,
+    driven: [],
+    generatorPauses: [],
   };
   const index = new Map<number, number>(plan.map((entry, i) => [entry.key, i]));
   clients.forEach((roomClients) =>
@@ -284,6 +304,8 @@ async function sendSegment(session: Session, from: number, to: number, settings:
   const last = Math.min(session.plan.length, to * rooms);
   if (first >= last) return;
   const offset = session.plan[first]!.due;
+  const span: [number, number] = [performance.now(), Infinity];
+  session.driven.push(span);
   const cpuBefore = cpuMs(session.target.pid);
   const ownBefore = process.cpuUsage();
   session.loopDelay.enable();
@@ -319,6 +341,7 @@ async function sendSegment(session: Session, from: number, to: number, settings:
   };
   for (const deadline = Date.now() + SEGMENT_DRAIN_MS; !arrived() && Date.now() < deadline; ) await sleep(20);
   session.loopDelay.disable();
+  span[1] = performance.now();
 }
 
 function summarise(session: Session, settings: Settings): RelayResult {
@@ -353,6 +376,11 @@ function summarise(session: Session, settings: Settings): RelayResult {
     generatorLoopDelayP99Ms: ROUND(session.loopDelay.percentile(99) / 1e6),
     serverCpuPercent: session.serverCpuMs === null ? null : ROUND((session.serverCpuMs / session.sendingMs) * 100),
     generatorCpuPercent: ROUND((session.generatorCpuMs / session.sendingMs) * 100),
+    generatorGc: {
+      pauses: session.generatorPauses.length,
+      maxMs: ROUND(Math.max(0, ...session.generatorPauses)),
+      totalMs: ROUND(session.generatorPauses.reduce((total, pause) => total + pause, 0)),
+    },
   };
 }
 
@@ -463,6 +491,14 @@ export async function relayBenchmark(options: RelayOptions = {}): Promise<{ ours
     const segmentTicks = Math.max(1, Math.round(SEGMENT_S * settings.updatesPerRoomPerSecond));
     options.log?.(`relay: ${settings.rooms} rooms × ${settings.clientsPerRoom} clients × ${settings.updatesPerRoomPerSecond}/s, ${settings.seconds} s through each server in ${SEGMENT_S} s turns…`);
     const gcFrom = { ours: ours.output().length, bare: bare.output().length };
+    // The generator's own pauses, put down to the session being driven when each began.
+    const generatorGc = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) sessions.find((session) => session.driven.some(([start, end]) => entry.startTime >= start && entry.startTime <= end))?.generatorPauses.push(entry.duration);
+    });
+    generatorGc.observe({ entryTypes: ['gc'] });
+    // Whatever the setup left behind is collected now, not in the middle of the timed run
+    // (`npm run bench` runs Node with --expose-gc).
+    (globalThis as { gc?: () => void }).gc?.();
     for (let segment = 0; segment * segmentTicks < ticks; segment++) {
       const from = segment * segmentTicks;
       const order = segment % 2 === 0 ? [oursSession, bareSession] : [bareSession, oursSession];
@@ -470,6 +506,9 @@ export async function relayBenchmark(options: RelayOptions = {}): Promise<{ ours
     }
     const complete = () => sessions.every((session) => session.receivedAt.every((value) => !Number.isNaN(value)));
     for (const deadline = Date.now() + DRAIN_MS; !complete() && Date.now() < deadline; ) await sleep(50);
+    // Observer entries arrive a turn late.
+    await sleep(0);
+    generatorGc.disconnect();
     const result = {
       ours: { ...summarise(oursSession, settings), gc: gcPauses(ours.output().slice(gcFrom.ours)) },
       bare: { ...summarise(bareSession, settings), gc: gcPauses(bare.output().slice(gcFrom.bare)) },

@@ -58,6 +58,9 @@ export async function collabBenchmark(context: BenchContext): Promise<Record<str
     // frequent collector pause is the collector's; one without is the server's own work.
     relayGc: relay.ours.gc,
     bareRelayGc: relay.bare.gc,
+    // The generator's own pauses while each server was driven: they delay that server's receipts.
+    relayGeneratorGc: relay.ours.generatorGc,
+    bareRelayGeneratorGc: relay.bare.generatorGc,
     loadAverage1mAtStart: loadAtStart,
     loadAverage1mAtEnd: loadAverage(),
     cpus: os.cpus().length,

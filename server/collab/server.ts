@@ -19,6 +19,7 @@ import { optionEventsFor } from '../options/events.ts';
 import { chatEventsFor } from '../chat/events.ts';
 import type { ChatMessage } from '../chat/messages.ts';
 import { gateAcks, type AckGate } from './acks.ts';
+import { checkUpdate } from './check-update.ts';
 import { COMPACT_AFTER_UPDATES, loadOptionInto } from './store.ts';
 import { relayToOthers } from './relay.ts';
 import { createUpdateWriter } from './writer.ts';
@@ -123,7 +124,7 @@ export function updateInMessage(data: Uint8Array): Uint8Array | null {
   const subtype = decoding.readVarUint(decoder);
   if (subtype !== SYNC_STEP_2 && subtype !== SYNC_UPDATE) return null;
   const update = decoding.readVarUint8Array(decoder);
-  Y.decodeUpdate(update); // throws on a malformed update, before anything is stored
+  checkUpdate(update); // throws on a malformed update, before anything is stored or applied
   return update;
 }
 
