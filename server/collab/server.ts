@@ -21,7 +21,7 @@ import type { ChatMessage } from '../chat/messages.ts';
 import { gateAcks, type AckGate } from './acks.ts';
 import { checkUpdate } from './check-update.ts';
 import { COMPACT_AFTER_UPDATES, loadOptionInto } from './store.ts';
-import { relayToOthers } from './relay.ts';
+import { forwardUpdate, relayToOthers } from './relay.ts';
 import { createUpdateWriter } from './writer.ts';
 import { sqliteWorkerSink } from './sqlite-sink.ts';
 
@@ -35,8 +35,8 @@ import { sqliteWorkerSink } from './sqlite-sink.ts';
  * without option:edit or option:swap there (support) gets a read-only connection.
  *
  * Durability guarantee: every Yjs update a writable connection sends (sync step 2 or update) is
- * queued for `option_updates` in `beforeHandleMessage`, i.e. BEFORE Hocuspocus applies it and
- * broadcasts it; the acknowledgement (SyncStatus) to the sender is held back until the write has
+ * queued for `option_updates` in `beforeHandleMessage`, and only then passed on to the others
+ * (relay.ts) and applied by Hocuspocus; the acknowledgement (SyncStatus) to the sender is held back until the write has
  * committed (acks.ts). Writes go through one ordered group-commit stream (writer.ts), so they
  * land in arrival order, many per transaction under load. The others see an edit without waiting
  * for the disk (relay.ts: everyone but the sender); an update the sender saw acknowledged is in
@@ -115,17 +115,24 @@ function secretMatches(given: string | string[] | undefined, expected: string): 
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The Yjs update a sync message carries, or null for any other message. Throws if it does not decode. */
-export function updateInMessage(data: Uint8Array): Uint8Array | null {
+/** A sync message's Yjs update, and where its subtype (step 2 or update) sits in the message. */
+export interface SyncUpdate {
+  readonly update: Uint8Array;
+  readonly subtypeAt: number;
+}
+
+/** The Yjs update a sync message carries, or null for any other message. Throws if it is malformed. */
+export function updateInMessage(data: Uint8Array): SyncUpdate | null {
   const decoder = decoding.createDecoder(data);
   decoding.readVarString(decoder);
   const type = decoding.readVarUint(decoder);
   if (type !== MESSAGE_SYNC) return null;
+  const subtypeAt = decoder.pos;
   const subtype = decoding.readVarUint(decoder);
   if (subtype !== SYNC_STEP_2 && subtype !== SYNC_UPDATE) return null;
   const update = decoding.readVarUint8Array(decoder);
-  checkUpdate(update); // throws on a malformed update, before anything is stored or applied
-  return update;
+  checkUpdate(update); // throws on a malformed update, before anything is stored, applied or relayed
+  return { update, subtypeAt };
 }
 
 export function attachCollab(app: FastifyInstance, options: CollabOptions): Collab {
@@ -210,23 +217,25 @@ export function attachCollab(app: FastifyInstance, options: CollabOptions): Coll
       relayToOthers(document);
       return document;
     },
-    async beforeHandleMessage({ update: message, connection, context, documentName }) {
-      let update: Uint8Array | null;
+    async beforeHandleMessage({ update: message, connection, context, document, documentName }) {
+      let sync: SyncUpdate | null;
       try {
-        update = updateInMessage(message);
+        sync = updateInMessage(message);
       } catch (error) {
         log.warn({ err: error, documentName, userId: (context as CollabContext | undefined)?.user?.id }, 'collab: malformed message, connection closed');
         // Hocuspocus would only close this document on the (multiplexed) socket; the sender is faulty or hostile.
         connection.webSocket.close(MALFORMED_CLOSE_CODE, 'malformed message');
         throw error;
       }
-      if (!update || connection.readOnly) return;
+      if (!sync || connection.readOnly) return;
       const optionId = (context as CollabContext).optionId;
       if (!optionId) return;
       const gate = gates.get(connection.webSocket);
       // Every socket gets its gate before Hocuspocus sees it; without one nothing could be acknowledged safely.
       if (!gate) throw new Error('collab: a connection without an acknowledgement gate');
-      gate.hold(writer.append(optionId, update));
+      gate.hold(writer.append(optionId, sync.update));
+      // Queued for the store first: the others never hold an update the store was not asked to keep.
+      forwardUpdate(document, connection, message, sync.subtypeAt);
     },
   });
 
