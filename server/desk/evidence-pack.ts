@@ -8,7 +8,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { evidenceOf } from '../watch/views.ts';
 import { observationsCsv } from './csv.ts';
-import { evidencePdf } from './evidence-pdf.ts';
 
 export interface EvidencePack {
   readonly claimId: string;
@@ -30,6 +29,9 @@ export async function evidencePack(db: Kysely<Database>, claimId: string, option
   const name = fileStem(`evidence-${evidence.line.orderRef}-${evidence.line.product.sku}`);
   const csvName = `${name}-observations.csv`;
   const text = observationsCsv({ retailer: evidence.line.retailer.name, sku: evidence.line.product.sku }, evidence.history);
+  // pdf-lib (3.6 MB of heap once loaded) is loaded the first time support asks for a pack, not
+  // when the server starts: every collection of the server's heap would carry it otherwise.
+  const { evidencePdf } = await import('./evidence-pdf.ts');
   const bytes = await evidencePdf(evidence, { now, locale: options.locale, csvName });
   return { claimId: evidence.claim.id, name, pdf: { fileName: `${name}.pdf`, bytes }, csv: { fileName: csvName, text, rows: evidence.history.length } };
 }
