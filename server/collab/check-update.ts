@@ -79,6 +79,14 @@ class UpdateChecker {
     this.bytes = update;
     this.pos = 0;
     this.end = update.length;
+    try {
+      this.walk();
+    } finally {
+      this.bytes = EMPTY; // the update is not kept alive by the checker
+    }
+  }
+
+  private walk(): void {
     const clientCount = this.varUint();
     for (let c = 0; c < clientCount; c++) {
       const structCount = this.varUint();
@@ -96,7 +104,6 @@ class UpdateChecker {
         this.varUint(); // length
       }
     }
-    this.bytes = EMPTY; // not kept alive by the checker
   }
 
   private fail(reason: string): never {
@@ -110,8 +117,17 @@ class UpdateChecker {
 
   /** lib0's varUint: 7 bits a byte, low first; more than 2^53 is out of range. */
   private varUint(): number {
-    let value = 0;
-    let factor = 1;
+    return this.moreBits(0, 1);
+  }
+
+  /** lib0's varInt: a continuation bit, the sign and 6 bits in the first byte, then as a varUint. */
+  private varInt(): void {
+    const first = this.byte();
+    if ((first & BIT8) !== 0) this.moreBits(first & 0x3f, 64);
+  }
+
+  /** Reads on while a byte's top bit says more follow, adding 7 bits a byte from `factor` up. */
+  private moreBits(value: number, factor: number): number {
     while (this.pos < this.end) {
       const byte = this.bytes[this.pos++]!;
       value += (byte & 0x7f) * factor;
@@ -120,22 +136,6 @@ class UpdateChecker {
       if (value > MAX_SAFE) this.fail('integer out of range');
     }
     return this.fail('unexpected end');
-  }
-
-  /** lib0's varInt: sign and 6 bits in the first byte, then 7 a byte. */
-  private varInt(): void {
-    const first = this.byte();
-    if ((first & BIT8) === 0) return;
-    let value = first & 0x3f;
-    let factor = 64;
-    while (this.pos < this.end) {
-      const byte = this.bytes[this.pos++]!;
-      value += (byte & 0x7f) * factor;
-      factor *= 128;
-      if (byte < BIT8) return;
-      if (value > MAX_SAFE) this.fail('integer out of range');
-    }
-    this.fail('unexpected end');
   }
 
   /** `length` raw bytes; returns where they start. */

@@ -31,7 +31,8 @@ import * as Y from 'yjs';
  */
 type Listener = (...args: unknown[]) => void;
 
-const SYNC_UPDATE = 2;
+/** The sync message subtype of an update (y-protocols: 0 step 1, 1 step 2, 2 update). */
+export const SYNC_UPDATE = 2;
 
 export function relayToOthers(document: Document): void {
   const observers = (document as unknown as { _observers?: Map<string, Set<Listener>> })._observers?.get('update');

@@ -21,7 +21,7 @@ import type { ChatMessage } from '../chat/messages.ts';
 import { gateAcks, type AckGate } from './acks.ts';
 import { checkUpdate } from './check-update.ts';
 import { COMPACT_AFTER_UPDATES, loadOptionInto } from './store.ts';
-import { forwardUpdate, relayToOthers } from './relay.ts';
+import { forwardUpdate, relayToOthers, SYNC_UPDATE } from './relay.ts';
 import { createUpdateWriter } from './writer.ts';
 import { sqliteWorkerSink } from './sqlite-sink.ts';
 
@@ -36,13 +36,14 @@ import { sqliteWorkerSink } from './sqlite-sink.ts';
  *
  * Durability guarantee: every Yjs update a writable connection sends (sync step 2 or update) is
  * queued for `option_updates` in `beforeHandleMessage`, and only then passed on to the others
- * (relay.ts) and applied by Hocuspocus; the acknowledgement (SyncStatus) to the sender is held back until the write has
- * committed (acks.ts). Writes go through one ordered group-commit stream (writer.ts), so they
- * land in arrival order, many per transaction under load. The others see an edit without waiting
- * for the disk (relay.ts: everyone but the sender); an update the sender saw acknowledged is in
- * the store even if the process is then killed (one not yet acknowledged is sent again by its
- * client when it reconnects). After COMPACT_AFTER_UPDATES stored updates, the live document's
- * state replaces them (through the same stream), one option at a time.
+ * (relay.ts) and applied by Hocuspocus; the acknowledgement (SyncStatus) to the sender is held
+ * back until the write has committed (acks.ts). Writes go through one ordered group-commit
+ * stream (writer.ts), so they land in arrival order, many per transaction under load. The others
+ * see an edit without waiting for the disk (relay.ts: everyone but the sender); an update the
+ * sender saw acknowledged is in the store even if the process is then killed (one not yet
+ * acknowledged is sent again by its client when it reconnects). After COMPACT_AFTER_UPDATES
+ * stored updates, the live document's state replaces them (through the same stream), one option
+ * at a time.
  *
  * Bad input: a message over MAX_MESSAGE_BYTES (ws closes with 1009) or one that does not decode
  * closes the connection, is logged, and nothing is stored. A refused connection (no live session,
@@ -68,7 +69,6 @@ const LAUNCH_SECRET_HEADER = 'x-atelier-launch-secret';
 
 const MESSAGE_SYNC = 0;
 const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
 
 export interface CollabOptions {
   readonly db: Kysely<Database>;
