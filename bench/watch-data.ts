@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { seededRandom } from '../core/random.ts';
 import { canonicalIso, windowFor } from '../core/watch/index.ts';
 import type { Database } from '../server/db/schema.ts';
 import { setRetailer } from '../server/catalog/retailers.ts';
@@ -21,17 +22,6 @@ export interface SyntheticStudio {
   readonly customerIds: readonly string[];
 }
 
-/** A small deterministic PRNG (mulberry32): the data must not change between runs. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function insertChunked<T extends keyof Database & string>(db: Kysely<Database>, table: T, rows: readonly object[], chunk: number): Promise<void> {
   for (let i = 0; i < rows.length; i += chunk) {
@@ -76,7 +66,7 @@ export async function createSyntheticStudio(db: Kysely<Database>, options: { pro
  */
 export async function insertSyntheticLines(db: Kysely<Database>, studio: SyntheticStudio, options: { count: number; fromMs: number; spanMs: number; seed?: number; prices?: PriceSchedule; onProgress?: (done: number) => void }): Promise<void> {
   const prices = options.prices ?? basePrices(studio);
-  const random = prng(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const policy = { windowDays: studio.windowDays, windowFrom: 'purchase' as const, adjustments: 'one' as const, excludeFinalSale: true };
   const batch = 20_000;
   for (let start = 0; start < options.count; start += batch) {
@@ -126,7 +116,7 @@ export function saleSchedule(studio: SyntheticStudio, options: { fromMs: number;
   const seed = options.seed ?? 2;
   const endMs = options.fromMs + options.spanMs;
   const sales = studio.productIds.map((_, p) => {
-    const own = prng(seed * 1_000_003 + p);
+    const own = seededRandom(seed * 1_000_003 + p);
     if (own() >= options.dropShare) return null;
     const startMs = options.fromMs + Math.floor(own() * options.spanMs);
     const percent = 80 + Math.floor(own() * 16);
@@ -145,7 +135,7 @@ export function saleSchedule(studio: SyntheticStudio, options: { fromMs: number;
 
 /** A feed: `count` observations at random instants in [fromMs, fromMs + spanMs), cycling over the products. */
 export function syntheticFeed(studio: SyntheticStudio, prices: PriceSchedule, options: { count: number; fromMs: number; spanMs: number; seed?: number }): SyntheticObservation[] {
-  const random = prng(options.seed ?? 2);
+  const random = seededRandom(options.seed ?? 2);
   const out: SyntheticObservation[] = [];
   for (let i = 0; i < options.count; i++) {
     const productIndex = i % studio.productIds.length;

@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CATEGORIES, type Category } from '../../core/catalog.ts';
+import { seededRandom } from '../../core/random.ts';
 import { LINE_NAMES, STYLE_TAGS, VOCABULARY, type PieceKind, type Range } from './words.ts';
 
 export const NATIVE_CSV_HEADER = [
@@ -162,18 +163,6 @@ const CATEGORY_CODES: Record<Category, string> = {
   mirror: 'MIR',
   'wall art': 'ART',
 };
-
-/** mulberry32: small, fast and good enough to vary a catalog; seeded so output never changes. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function seedFor(text: string): number {
   let hash = 2166136261;

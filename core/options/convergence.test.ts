@@ -18,6 +18,7 @@ import { describe, it } from 'node:test';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import fc from 'fast-check';
 import * as Y from 'yjs';
+import { seededRandom } from '../random.ts';
 import type { PlacedItem } from '../room.ts';
 import { addItem, createOptionDoc, defineOptionRoots, duplicateItem, inspectItems, moveItem, optionItems, readItems, removeItem, rotateItem, setQuantity, swapItem } from './document.ts';
 
@@ -42,16 +43,9 @@ interface Scenario {
   readonly deliveredPercent: number;
 }
 
-/** mulberry32: tiny, fast, good enough to pick edits. */
+/** Seeded (core/random.ts), so a failing run replays from its seed. */
 function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     below: (n: number) => Math.floor(next() * n),

@@ -1,5 +1,6 @@
 /** Wardrobes, bookcases, wall shelves, sideboards and TV units. */
 import type { Category } from '../../../core/catalog.ts';
+import { seededRandom } from '../../../core/random.ts';
 import { shade, type PiecePalette } from './colours.ts';
 import { clamp, fourLegs, splitSpan, type Extents, type PartList, type Range } from './kit.ts';
 
@@ -20,17 +21,8 @@ export function buildStorage(list: PartList, category: Extract<Category, 'wardro
 
 const BOOK_COLOURS = ['#8a4b3a', '#3f5a6b', '#c9b48a', '#5d6b4f', '#e3dccd', '#2f3a44', '#a0694a', '#7a7f86', '#b9a27a'];
 
-/** A small deterministic generator, so the same bookcase always holds the same books. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded by the piece's size, so the same bookcase always holds the same books (a seed of 0 counts as 1). */
+const booksRandom = (seed: number): (() => number) => seededRandom(seed >>> 0 || 1);
 
 /** Rows of books standing on a shelf from `x` within `height` and `depth`, filling about 60 %. */
 function books(list: PartList, random: () => number, x: Range, y: number, height: number, z: Range): void {
@@ -75,7 +67,7 @@ function bookcase(list: PartList, e: Extents, palette: PiecePalette): void {
   list.block(body, 'wood', [hw - board, hw], [0, h], [-hd, hd]);
   const shelves = Math.max(2, Math.round((h - 0.08) / 0.36));
   const pitch = (h - board) / shelves;
-  const random = seededRandom(Math.round(w * 1000) * 31 + Math.round(h * 1000) * 17 + Math.round(d * 1000));
+  const random = booksRandom(Math.round(w * 1000) * 31 + Math.round(h * 1000) * 17 + Math.round(d * 1000));
   for (let i = 0; i <= shelves; i++) {
     const y = i * pitch;
     list.block(body, 'wood', [-hw + board, hw - board], [y, y + board], [-hd + 0.01, hd]);
@@ -88,7 +80,7 @@ function wallShelf(list: PartList, e: Extents, palette: PiecePalette): void {
   const board = clamp(h * 0.1, 0.012, 0.025);
   const tiers = h < 0.12 ? 1 : Math.max(1, Math.round(h / 0.3));
   const pitch = tiers === 1 ? 0 : (h - board) / (tiers - 1);
-  const random = seededRandom(Math.round(w * 1000) * 13 + Math.round(h * 1000));
+  const random = booksRandom(Math.round(w * 1000) * 13 + Math.round(h * 1000));
   for (let i = 0; i < tiers; i++) {
     const y = tiers === 1 ? h - board : i * pitch;
     list.block(palette.main, 'wood', [-hw, hw], [y, y + board], [-hd, hd]);
